@@ -1,0 +1,1 @@
+"""Feeds: the registry of sources, fetching, parsing and OPML."""

@@ -1,0 +1,402 @@
+"""The only module that touches TinyDB.
+
+Two JSON files live in the data folder: `desk.json` (precious: contacts, queue, gives,
+intros, asks, leads, suggestion states) and `news.json` (a cache of feeds and articles
+that fetching can rebuild).
+
+Why the extra machinery around TinyDB (see shared/PITFALLS.md):
+
+* TinyDB's JSONStorage rewrites the file in place, so a crash can leave it unreadable.
+  `AtomicJSONStorage` writes a temporary file beside it, fsyncs and `os.replace`s it.
+* TinyDB has no inter-process safety. Every operation runs in a `transaction()` that
+  holds a file lock and re-reads the file when another process replaced it, so a cron
+  `givedesk fetch` and the open TUI never lose each other's updates.
+* TinyDB rewrites the whole file on every insert. Inside a transaction writes are
+  deferred and done once at the end, so an import of thousands of rows is one write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import msgspec
+from filelock import FileLock, Timeout
+from tinydb import where
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from givedesk.errors import StoreError
+from givedesk.models import (
+    Article,
+    Ask,
+    Contact,
+    Feed,
+    Give,
+    Intro,
+    Lead,
+    QueueItem,
+    SuggestionState,
+)
+from givedesk.paths import Paths
+
+RawData = dict[str, dict[str, Any]]
+"""A whole TinyDB file: table name -> {doc id -> document}."""
+
+LOCK_TIMEOUT_SECONDS = 30.0
+BACKUPS_KEPT = 7
+META_TABLE = "meta"
+
+
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the file is replaced or rewritten."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make the rename itself durable; not every platform can open a folder."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that readers see the old or the new file, never half."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(path.parent)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that writes atomically and defers writes inside a transaction.
+
+    The decoded data is kept in memory and reused while the file on disk is the one
+    this storage last read or wrote; `refresh()` drops it when another process has
+    replaced the file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: RawData | None = None
+        self._stamp: tuple[int, int, int] | None = None
+        self._deferring = False
+        self._dirty = False
+
+    def refresh(self) -> None:
+        if self._data is not None and _file_stamp(self.path) != self._stamp:
+            self._data = None
+
+    def read(self) -> RawData | None:
+        if self._data is None:
+            self._data = self._load()
+        return self._data
+
+    def _load(self) -> RawData | None:
+        stamp = _file_stamp(self.path)
+        if stamp is None:
+            self._stamp = None
+            return None
+        try:
+            payload = self.path.read_bytes()
+            data = msgspec.json.decode(payload) if payload.strip() else {}
+        except (msgspec.DecodeError, UnicodeDecodeError) as error:
+            raise StoreError(
+                f"{self.path}: not a readable givedesk file ({error}); "
+                f"copies are kept in {self.path.parent / 'backups'}"
+            ) from None
+        if not isinstance(data, dict):
+            raise StoreError(f"{self.path}: not a givedesk data file (expected a JSON object)")
+        self._stamp = stamp
+        return data
+
+    def write(self, data: RawData) -> None:
+        self._data = data
+        if self._deferring:
+            self._dirty = True
+        else:
+            self._flush()
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        atomic_write_bytes(self.path, msgspec.json.encode(self._data))
+        self._stamp = _file_stamp(self.path)
+        self._dirty = False
+
+    def begin(self) -> None:
+        self.refresh()
+        self._deferring = True
+
+    def commit(self) -> None:
+        self._deferring = False
+        if self._dirty:
+            self._flush()
+
+    def rollback(self) -> None:
+        """Forget unsaved changes: the next read comes from disk again."""
+        self._deferring = False
+        self._dirty = False
+        self._data = None
+        self._stamp = None
+
+    def close(self) -> None:
+        """Nothing is ever left unwritten outside a transaction."""
+
+
+Migration = Callable[[RawData], None]
+
+
+class Database:
+    """One TinyDB file, used through transactions only."""
+
+    def __init__(self, path: Path, schema_version: int, migrations: dict[int, Migration]) -> None:
+        self.path = path
+        self.storage = AtomicJSONStorage(path)
+        self._file_lock = FileLock(f"{path}.lock", thread_local=False)
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._migrate(schema_version, migrations)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock, see the newest file, and write once at the end (or not at all)."""
+        with self._thread_lock:
+            outermost = self._depth == 0
+            if outermost:
+                self._acquire_file_lock()
+            self._depth += 1
+            try:
+                if outermost:
+                    self.storage.begin()
+                yield
+            except BaseException:
+                if outermost:
+                    self.storage.rollback()
+                raise
+            else:
+                if outermost:
+                    self.storage.commit()
+            finally:
+                self._depth -= 1
+                if outermost:
+                    self._file_lock.release()
+
+    def _acquire_file_lock(self) -> None:
+        try:
+            self._file_lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+        except Timeout:
+            raise StoreError(
+                f"{self.path}: still locked by another givedesk after "
+                f"{LOCK_TIMEOUT_SECONDS:.0f} s; is one stuck?"
+            ) from None
+
+    def table(self, name: str) -> Table:
+        """A fresh Table each time: TinyDB caches the next id per Table object, which
+        would be stale after another process inserted documents."""
+        return Table(self.storage, name, cache_size=0)
+
+    def raw(self) -> RawData:
+        """The whole file as plain data (for export and migrations)."""
+        with self.transaction():
+            copy: RawData = msgspec.json.decode(msgspec.json.encode(self.storage.read() or {}))
+            return copy
+
+    def replace_raw(self, data: RawData) -> None:
+        with self.transaction():
+            self.storage.write(data)
+
+    def _migrate(self, current: int, migrations: dict[int, Migration]) -> None:
+        with self.transaction():
+            self._remove_stale_temporaries()
+            data = self.storage.read()
+            if data is None:
+                self.storage.write({META_TABLE: {"1": {"schema_version": current}}})
+                return
+            meta = data.get(META_TABLE, {}).get("1", {})
+            version = meta.get("schema_version", 0) if isinstance(meta, dict) else 0
+            if not isinstance(version, int) or version > current:
+                raise StoreError(
+                    f"{self.path}: written by a newer givedesk (schema {version}, "
+                    f"this one knows {current}); upgrade givedesk"
+                )
+            if version == current:
+                return
+            while version < current:
+                migrations[version](data)
+                version += 1
+            data[META_TABLE] = {"1": {"schema_version": current}}
+            self.storage.write(data)
+
+    def _remove_stale_temporaries(self) -> None:
+        """Leftovers of a writer killed mid-write; safe to remove while we hold the lock."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+T = TypeVar("T")
+
+
+class Collection(Generic[T]):
+    """A table of one model type, addressed by the model's own `id`."""
+
+    def __init__(self, database: Database, name: str, model: type[T]) -> None:
+        self.database = database
+        self.name = name
+        self.model = model
+
+    def _decode(self, document: dict[str, Any]) -> T:
+        return msgspec.convert(dict(document), self.model, strict=False)
+
+    @staticmethod
+    def _encode(item: Any) -> dict[str, Any]:
+        encoded: dict[str, Any] = msgspec.to_builtins(item)
+        return encoded
+
+    def all(self) -> list[T]:
+        with self.database.transaction():
+            return [self._decode(document) for document in self.database.table(self.name).all()]
+
+    def get(self, item_id: str) -> T | None:
+        with self.database.transaction():
+            document = self.database.table(self.name).get(where("id") == item_id)
+            return None if document is None else self._decode(document)
+
+    def count(self) -> int:
+        with self.database.transaction():
+            return len(self.database.table(self.name))
+
+    def insert(self, item: T) -> T:
+        with self.database.transaction():
+            self.database.table(self.name).insert(self._encode(item))
+        return item
+
+    def insert_many(self, items: Iterable[T]) -> None:
+        with self.database.transaction():
+            self.database.table(self.name).insert_multiple(self._encode(i) for i in items)
+
+    def save(self, item: T) -> T:
+        """Insert, or replace the stored item with the same id."""
+        self.save_many([item])
+        return item
+
+    def save_many(self, items: Iterable[T]) -> None:
+        """Insert or replace many items in one pass over the table and one write.
+
+        TinyDB's `update` rebuilds the table on every call, which makes saving a fetch
+        of thousands of articles quadratic; here the stored documents are replaced
+        in place, in TinyDB's own file layout.
+        """
+        with self.database.transaction():
+            data = self.database.storage.read() or {}
+            documents = data.setdefault(self.name, {})
+            keys_by_id = {document.get("id"): key for key, document in documents.items()}
+            next_key = max((int(key) for key in documents), default=0) + 1
+            for item in items:
+                document = self._encode(item)
+                key = keys_by_id.get(document["id"])
+                if key is None:
+                    key = str(next_key)
+                    next_key += 1
+                    keys_by_id[document["id"]] = key
+                documents[key] = document
+            self.database.storage.write(data)
+
+    def remove(self, item_id: str) -> bool:
+        with self.database.transaction():
+            return bool(self.database.table(self.name).remove(where("id") == item_id))
+
+    def remove_many(self, item_ids: Iterable[str]) -> int:
+        wanted = set(item_ids)
+        with self.database.transaction():
+            return len(self.database.table(self.name).remove(where("id").one_of(list(wanted))))
+
+    def replace_all(self, items: Iterable[T]) -> None:
+        with self.database.transaction():
+            table = self.database.table(self.name)
+            table.truncate()
+            table.insert_multiple(self._encode(item) for item in items)
+
+
+def _migrate_desk_v0(data: RawData) -> None:
+    """Unversioned files (hand-written, or from before versioning): give every contact
+    an id and turn `;`-separated strings in list fields into lists."""
+    from givedesk.models import new_id
+
+    for document in data.get("contacts", {}).values():
+        document.setdefault("id", new_id())
+        for field_name in ("interests", "needs", "offers", "tags"):
+            value = document.get(field_name)
+            if isinstance(value, str):
+                document[field_name] = [p.strip() for p in value.split(";") if p.strip()]
+
+
+def _migrate_news_v0(data: RawData) -> None:
+    """Unversioned news caches are only stamped: their shape was never different."""
+
+
+DESK_SCHEMA_VERSION = 1
+NEWS_SCHEMA_VERSION = 1
+DESK_MIGRATIONS: dict[int, Migration] = {0: _migrate_desk_v0}
+NEWS_MIGRATIONS: dict[int, Migration] = {0: _migrate_news_v0}
+
+
+class Store:
+    """The desk's data: open it once per process and share it."""
+
+    def __init__(self, paths: Paths, today: Callable[[], date] = date.today) -> None:
+        self.paths = paths
+        try:
+            paths.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{paths.data_dir}: cannot create data folder: {error}") from None
+        self.desk = Database(paths.desk_file, DESK_SCHEMA_VERSION, DESK_MIGRATIONS)
+        self.news = Database(paths.news_file, NEWS_SCHEMA_VERSION, NEWS_MIGRATIONS)
+        self._backup_desk(today())
+
+        self.contacts = Collection(self.desk, "contacts", Contact)
+        self.gives = Collection(self.desk, "gives", Give)
+        self.asks = Collection(self.desk, "asks", Ask)
+        self.queue = Collection(self.desk, "queue", QueueItem)
+        self.states = Collection(self.desk, "states", SuggestionState)
+        self.intros = Collection(self.desk, "intros", Intro)
+        self.leads = Collection(self.desk, "leads", Lead)
+        self.feeds = Collection(self.news, "feeds", Feed)
+        self.articles = Collection(self.news, "articles", Article)
+
+    def _backup_desk(self, today: date) -> None:
+        """One copy of desk.json a day, the newest `BACKUPS_KEPT` kept."""
+        folder = self.paths.backup_dir
+        target = folder / f"desk-{today.isoformat()}.json"
+        if target.exists():
+            return
+        with self.desk.transaction():
+            folder.mkdir(exist_ok=True)
+            atomic_write_bytes(target, self.paths.desk_file.read_bytes())
+            for old in sorted(folder.glob("desk-*.json"))[:-BACKUPS_KEPT]:
+                old.unlink()
