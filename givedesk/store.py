@@ -101,8 +101,9 @@ class AtomicJSONStorage(Storage):
     replaced the file.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, schema_version: int) -> None:
         self.path = path
+        self.schema_version = schema_version
         self._data: RawData | None = None
         self._stamp: tuple[int, int, int] | None = None
         self._deferring = False
@@ -143,7 +144,9 @@ class AtomicJSONStorage(Storage):
             self._flush()
 
     def _flush(self) -> None:
+        """Write the data; a file's first write also stamps its schema version."""
         assert self._data is not None
+        self._data.setdefault(META_TABLE, {"1": {"schema_version": self.schema_version}})
         atomic_write_bytes(self.path, msgspec.json.encode(self._data))
         self._stamp = _file_stamp(self.path)
         self._dirty = False
@@ -176,7 +179,7 @@ class Database:
 
     def __init__(self, path: Path, schema_version: int, migrations: dict[int, Migration]) -> None:
         self.path = path
-        self.storage = AtomicJSONStorage(path)
+        self.storage = AtomicJSONStorage(path, schema_version)
         self._file_lock = FileLock(f"{path}.lock", thread_local=False)
         self._thread_lock = threading.RLock()
         self._depth = 0
@@ -235,8 +238,7 @@ class Database:
             self._remove_stale_temporaries()
             data = self.storage.read()
             if data is None:
-                self.storage.write({META_TABLE: {"1": {"schema_version": current}}})
-                return
+                return  # created, and stamped, by its first write
             meta = data.get(META_TABLE, {}).get("1", {})
             version = meta.get("schema_version", 0) if isinstance(meta, dict) else 0
             if not isinstance(version, int) or version > current:
@@ -393,7 +395,7 @@ class Store:
         """One copy of desk.json a day, the newest `BACKUPS_KEPT` kept."""
         folder = self.paths.backup_dir
         target = folder / f"desk-{today.isoformat()}.json"
-        if target.exists():
+        if target.exists() or not self.paths.desk_file.exists():
             return
         with self.desk.transaction():
             folder.mkdir(exist_ok=True)

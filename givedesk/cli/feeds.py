@@ -7,7 +7,7 @@ import msgspec
 
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table
-from givedesk.feeds.registry import add_feed, remove_feed
+from givedesk.feeds.registry import add_feed, normalise_source, remove_feed
 
 
 @click.group()
@@ -23,7 +23,8 @@ def feeds() -> None:
 @home_option
 def add(url_or_path: str, name: str, local: bool) -> None:
     """Add a feed: an http(s) URL or a local file."""
-    feed = add_feed(desk().store, url_or_path, name=name, local=local)
+    source = normalise_source(url_or_path)  # refuse a bad source before opening the desk
+    feed = add_feed(desk().store, source, name=name, local=local)
     click.echo(f"Added feed {feed.name or feed.url} ({feed.id}).")
 
 
