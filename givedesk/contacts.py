@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from givedesk.errors import UserError
-from givedesk.models import Contact, utc_now
+from givedesk.models import Contact, Give, utc_now
 from givedesk.store import Store
 from givedesk.text import clean_text, unique_terms
 
@@ -137,3 +138,89 @@ def find_contact(store: Store, query: str) -> Contact:
 
 def sorted_contacts(contacts: Iterable[Contact]) -> list[Contact]:
     return sorted(contacts, key=lambda c: (not c.key, c.name.casefold()))
+
+
+def search_contacts(contacts: Iterable[Contact], query: str) -> list[Contact]:
+    """Contacts whose name, company or interests fit `query`, best first.
+
+    Typed incrementally, so a substring hit always counts; from three letters on, small
+    typos are forgiven with a fuzzy word score ("okafr" finds Okafor).
+    """
+    from rapidfuzz import fuzz, utils
+
+    wanted = _folded(query)
+    people = list(contacts)
+    if not wanted:
+        return sorted_contacts(people)
+    scored = []
+    for contact in people:
+        haystack = _folded(" ".join([contact.name, contact.company, *contact.interests]))
+        if wanted in haystack:
+            score = 200.0 - haystack.index(wanted) / 1000
+        elif len(wanted) >= 3:
+            score = fuzz.partial_ratio(wanted, haystack, processor=utils.default_process)
+            if score < 80:
+                continue
+        else:
+            continue
+        scored.append((score, contact))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].name.casefold()))
+    return [contact for _score, contact in scored]
+
+
+def set_key_relationship(store: Store, contact_id: str, key: bool) -> Contact:
+    with store.desk.transaction():
+        contact = store.contacts.get(contact_id)
+        if contact is None:
+            raise UserError(f"no contact with id {contact_id}")
+        contact.key = key
+        contact.updated = utc_now()
+        store.contacts.save(contact)
+    return contact
+
+
+def delete_contact(store: Store, contact_id: str) -> Contact:
+    """Remove a person and what is pending for them (queue, suggestion states).
+
+    Their gives and asks stay: the ledger is history, and a restore or re-import of the
+    same person (same id) finds it again.
+    """
+    with store.desk.transaction():
+        contact = store.contacts.get(contact_id)
+        if contact is None:
+            raise UserError(f"no contact with id {contact_id}")
+        store.contacts.remove(contact_id)
+        store.queue.remove_many(q.id for q in store.queue.all() if q.contact_id == contact_id)
+        store.states.remove_many(
+            s.id for s in store.states.all()
+            if contact_id in (s.contact_id, s.subject_id if s.kind == "intro" else None)
+        )
+    return contact
+
+
+def save_contact(store: Store, contact: Contact) -> Contact:
+    """Store an edited contact as it is (the form already validated it)."""
+    cleaned = clean_contact(contact)
+    cleaned.updated = utc_now()
+    return store.contacts.save(cleaned)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """How much a person has been helped lately, for the contacts table."""
+
+    last_give: datetime | None = None
+    gives_30_days: int = 0
+
+
+def give_activity(gives: Iterable[Give], now: datetime) -> dict[str, Activity]:
+    """Per contact id: the latest give and the number of gives in the last 30 days."""
+    last: dict[str, datetime] = {}
+    recent: dict[str, int] = {}
+    since = now - timedelta(days=30)
+    for give in gives:
+        if give.contact_id not in last or give.given_on > last[give.contact_id]:
+            last[give.contact_id] = give.given_on
+        if give.given_on >= since:
+            recent[give.contact_id] = recent.get(give.contact_id, 0) + 1
+    return {cid: Activity(when, recent.get(cid, 0)) for cid, when in last.items()}
