@@ -2,7 +2,8 @@
 
 The same person reaches the desk many times (typed by hand, then imported from a
 phone, then from LinkedIn). Merging instead of duplicating keeps one record with one
-history: same email, or the same name at the same company, is the same person.
+history: same email, or the same name at the same company, is the same person
+(`givedesk.identity` says how names and companies are compared).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from givedesk.errors import UserError
+from givedesk.identity import ContactIndex, Match
 from givedesk.models import Contact, Give, utc_now
 from givedesk.store import Store
 from givedesk.text import clean_text, unique_terms
@@ -26,15 +28,6 @@ def _folded(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
-def identity_keys(contact: Contact) -> list[tuple[str, str]]:
-    """The facts that make two records the same person."""
-    keys = []
-    if contact.email:
-        keys.append(("email", contact.email.strip().casefold()))
-    keys.append(("name+company", f"{_folded(contact.name)}|{_folded(contact.company)}"))
-    return keys
-
-
 def clean_contact(contact: Contact) -> Contact:
     """The contact with every text field made safe to store and show."""
     changes: dict[str, object] = {"name": clean_text(contact.name, max_length=200)}
@@ -43,17 +36,19 @@ def clean_contact(contact: Contact) -> Contact:
     for name in MULTILINE_FIELDS:
         changes[name] = clean_text(getattr(contact, name), max_length=5000, multiline=True)
     for name in LIST_FIELDS:
-        changes[name] = unique_terms(getattr(contact, name))
+        # `;` separates terms in the CSV format, so a term can never contain one.
+        terms = [part for term in getattr(contact, name) for part in term.split(";")]
+        changes[name] = unique_terms(terms)
     return dataclasses.replace(contact, **changes)  # type: ignore[arg-type]
 
 
-def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False) -> bool:
-    """Fill `existing` from `incoming`; return whether anything changed.
+def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False) -> list[str]:
+    """Fill `existing` from `incoming`; return the names of the fields that changed.
 
     Empty fields are filled and lists are united; a field that already has a value is
     replaced only with `overwrite`, so an import never silently loses what was typed.
     """
-    changed = False
+    changed: list[str] = []
     for spec in dataclasses.fields(Contact):
         name = spec.name
         if name in ("id", "created", "updated"):
@@ -63,12 +58,12 @@ def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False)
             united = unique_terms([*old, *new]) if not overwrite or not new else list(new)
             if united != old:
                 setattr(existing, name, united)
-                changed = True
+                changed.append(name)
         elif new in ("", None, False):
             continue
         elif (overwrite or old in ("", None, False)) and new != old:
             setattr(existing, name, new)
-            changed = True
+            changed.append(name)
     if changed:
         existing.updated = utc_now()
     return changed
@@ -76,45 +71,77 @@ def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False)
 
 @dataclass
 class MergeReport:
-    """What an import or add did, for the user to read."""
+    """What an import or add did (or, in a dry run, would do), for the user to read.
+
+    Each person appears once, in the first list that applies: added, else merged (some
+    field filled or replaced), else unchanged. `matches` says which existing contact
+    each merged or unchanged one was recognised as and why, so a user can check a
+    fuzzy match before importing for real.
+    """
 
     added: list[Contact] = field(default_factory=list)
     merged: list[Contact] = field(default_factory=list)
     unchanged: list[Contact] = field(default_factory=list)
+    changed_fields: dict[str, list[str]] = field(default_factory=dict)
+    """Contact id -> the fields the incoming records filled (or replaced, with overwrite)."""
+    matches: dict[str, Match] = field(default_factory=dict)
+    """Contact id -> how the first incoming record was recognised as that contact."""
+
+    def listing(self, *, dry_run: bool = False) -> list[str]:
+        """One line per person: what happened (or would happen) to them."""
+        add, merge = ("would add", "would merge") if dry_run else ("added", "merged")
+        lines = [f"{add}: {_label(contact)}" for contact in self.added]
+        for contact in self.merged:
+            fields = ", ".join(self.changed_fields[contact.id])
+            lines.append(f"{merge}: {_label(contact)} ({self._why(contact)}; {fields})")
+        lines += [f"unchanged: {_label(c)} ({self._why(c)})" for c in self.unchanged]
+        return lines
+
+    def _why(self, contact: Contact) -> str:
+        return self.matches[contact.id].reason
+
+
+def _label(contact: Contact) -> str:
+    return f"{contact.name}, {contact.company}" if contact.company else contact.name
 
 
 def merge_contacts(
     store: Store, incoming: Iterable[Contact], *, overwrite: bool = False, dry_run: bool = False
 ) -> MergeReport:
-    """Add new people and merge known ones, all in one write (or none with `dry_run`)."""
+    """Add new people and merge known ones, all in one write (or none with `dry_run`).
+
+    Records are cleaned (`clean_contact`) first; a record without a name is ignored.
+    People repeated within `incoming` are merged with each other as well.
+    """
     report = MergeReport()
     with store.desk.transaction():
-        existing = store.contacts.all()
-        by_key: dict[tuple[str, str], Contact] = {}
-        for contact in existing:
-            for key in identity_keys(contact):
-                by_key.setdefault(key, contact)
-        to_save: dict[str, Contact] = {}
+        index = ContactIndex(store.contacts.all())
+        added: dict[str, Contact] = {}
+        touched: dict[str, Contact] = {}
         for raw in incoming:
             candidate = clean_contact(raw)
             if not candidate.name:
                 continue
-            match = next((by_key[k] for k in identity_keys(candidate) if k in by_key), None)
+            match = index.find(candidate)
             if match is None:
-                report.added.append(candidate)
-                to_save[candidate.id] = candidate
-                for key in identity_keys(candidate):
-                    by_key.setdefault(key, candidate)
-            elif merge_into(match, candidate, overwrite=overwrite):
-                if match.id not in to_save:
-                    report.merged.append(match)
-                to_save[match.id] = match
-                for key in identity_keys(match):
-                    by_key.setdefault(key, match)
-            elif match.id not in to_save:
-                report.unchanged.append(match)
-        if not dry_run and to_save:
-            store.contacts.save_many(to_save.values())
+                added[candidate.id] = candidate
+                index.add(candidate)
+                continue
+            contact = match.contact
+            if contact.id not in added:
+                touched.setdefault(contact.id, contact)
+                report.matches.setdefault(contact.id, match)
+            changed = merge_into(contact, candidate, overwrite=overwrite)
+            if changed and contact.id not in added:
+                fields = report.changed_fields.setdefault(contact.id, [])
+                fields += [name for name in changed if name not in fields]
+            index.add(contact)
+        report.added = list(added.values())
+        for contact_id, contact in touched.items():
+            target = report.merged if contact_id in report.changed_fields else report.unchanged
+            target.append(contact)
+        if not dry_run and (report.added or report.merged):
+            store.contacts.save_many([*report.added, *report.merged])
     return report
 
 

@@ -11,7 +11,13 @@ import msgspec
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table, warn
 from givedesk.contacts import merge_contacts, sorted_contacts
-from givedesk.contacts_io import read_contacts_file
+from givedesk.contacts_io import (
+    export_contacts_csv,
+    export_contacts_vcf,
+    import_summary,
+    read_contacts_file,
+    write_text_file,
+)
 from givedesk.errors import UserError
 from givedesk.models import Contact
 
@@ -19,7 +25,7 @@ from givedesk.models import Contact
 @click.group()
 @home_option
 def contacts() -> None:
-    """Add, list and import the people on your desk."""
+    """Add, list, import and export the people on your desk."""
 
 
 @contacts.command("add")
@@ -80,17 +86,41 @@ def list_contacts(as_json: bool) -> None:
 
 @contacts.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--dry-run", is_flag=True, help="List what would be added, merged and skipped; write nothing.")
 @click.option("--overwrite", is_flag=True, help="Let the file replace fields that have values.")
 @home_option
 def import_contacts(file: Path, dry_run: bool, overwrite: bool) -> None:
-    """Import contacts from FILE (.csv in givedesk's own format)."""
+    """Import contacts from FILE: vCard (.vcf), or CSV from Google Contacts, LinkedIn
+    (Connections.csv), Outlook or givedesk itself; the format is read from the file.
+
+    Known people (same email, or same name at the same company) are merged: empty
+    fields filled, nothing overwritten without --overwrite. Bad records are reported
+    with their line and skipped.
+    """
     parsed = read_contacts_file(file)
     report = merge_contacts(desk().store, parsed.contacts, overwrite=overwrite, dry_run=dry_run)
+    if dry_run:
+        for line in report.listing(dry_run=True):
+            click.echo(line)
     for problem in parsed.problems:
         warn(problem.describe(file))
-    verb = "Would import" if dry_run else "Imported"
-    click.echo(
-        f"{verb} {file.name}: {len(report.added)} added, {len(report.merged)} merged, "
-        f"{len(report.unchanged)} unchanged, {len(parsed.problems)} skipped."
-    )
+    click.echo(import_summary(file, parsed, report, dry_run=dry_run))
+
+
+@contacts.command("export")
+@click.option("--csv", "fmt", flag_value="csv", help="givedesk's own CSV (imports back unchanged).")
+@click.option("--vcf", "fmt", flag_value="vcf", help="vCard 3.0, for any address book.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@home_option
+def export_contacts(fmt: str | None, output: Path | None) -> None:
+    """Export every contact as CSV or vCard, key relationships first."""
+    if fmt is None:
+        raise click.UsageError("choose a format: --csv or --vcf")
+    people = sorted_contacts(desk().store.contacts.all())
+    text = export_contacts_csv(people) if fmt == "csv" else export_contacts_vcf(people)
+    if output is None:
+        click.echo(text.encode("utf-8"), nl=False)  # bytes: UTF-8 whatever the locale says
+        return
+    write_text_file(output, text)
+    click.echo(f"Exported {len(people)} contacts to {output}.")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from givedesk.contacts import merge_contacts
-from givedesk.contacts_io import read_own_csv
+from givedesk.contacts_io import read_contacts_file
 from givedesk.models import Contact
 from givedesk.store import Store
 
@@ -59,7 +59,7 @@ def test_own_csv_keeps_valid_rows_and_reports_bad_ones_by_line(tmp_path: Path) -
         "Mateo Núñez,mateo@example.com,Brightline,,,,,,,maybe\n"
         "Grace Hopper,,Navy,,,,,,,no\n"
     ))
-    parsed = read_own_csv(path)
+    parsed = read_contacts_file(path)
     assert [c.name for c in parsed.contacts] == ["Zoë Okafor", "Grace Hopper"]
     zoe = parsed.contacts[0]
     assert zoe.company == "Okafor Coffee, Roasters"
@@ -75,9 +75,9 @@ def test_own_csv_keeps_valid_rows_and_reports_bad_ones_by_line(tmp_path: Path) -
 
 def test_bom_and_latin1_files_are_read(tmp_path: Path) -> None:
     bom = write_csv(tmp_path, "Zoë Okafor,,,,,,,,,no\n", encoding="utf-8-sig")
-    assert read_own_csv(bom).contacts[0].name == "Zoë Okafor"
+    assert read_contacts_file(bom).contacts[0].name == "Zoë Okafor"
     latin = write_csv(tmp_path, "Mateo Núñez,,,,,,,,,no\n", encoding="latin-1")
-    assert read_own_csv(latin).contacts[0].name == "Mateo Núñez"
+    assert read_contacts_file(latin).contacts[0].name == "Mateo Núñez"
 
 
 def test_cli_import_twice_doubles_nobody(run_cli, home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +94,7 @@ def test_cli_import_twice_doubles_nobody(run_cli, home: Path, tmp_path: Path) ->
 
 def test_a_large_import_is_one_write(store: Store, tmp_path: Path) -> None:
     rows = "".join(f"Person {n},p{n}@example.com,Co {n},,,,,,,no\n" for n in range(3000))
-    parsed = read_own_csv(write_csv(tmp_path, rows))
+    parsed = read_contacts_file(write_csv(tmp_path, rows))
     writes = []
     original = store.desk.storage._flush
     store.desk.storage._flush = lambda: (writes.append(1), original())[1]  # type: ignore[method-assign]

@@ -1,0 +1,147 @@
+"""What every contacts reader shares: decoding files, reporting bad records, field values.
+
+A file is read completely before anything is stored: valid records are kept, each bad
+record becomes a `Problem` naming its line, and the caller decides what to write. Only
+a file that cannot be read at all (empty, unknown format) stops the import.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from givedesk.errors import UserError
+from givedesk.models import Contact
+from givedesk.store import atomic_write_bytes
+
+MAX_CADENCE_DAYS = 3650
+"""Ten years: beyond it a cadence means nothing, and date arithmetic could overflow."""
+MAX_FILE_BYTES = 128 * 1024 * 1024
+"""Larger than any real address book (photos included), small enough to read in memory."""
+
+_TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x", "key"})
+_FALSE_WORDS = frozenset({"no", "n", "false", "0", ""})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record that could not be read (skipped), or a field of one that was left out."""
+
+    line: int
+    message: str
+    skipped: bool = True
+    """False when the record was imported without the field the message names."""
+
+    def describe(self, source: Path) -> str:
+        return f"{source}:{self.line}: {self.message}"
+
+
+class BadRecord(Exception):
+    """Raised while converting one record: it is skipped and the message reported."""
+
+
+class UnreadableContacts(Exception):
+    """The file as a whole is not a contacts file givedesk can read."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+Warnings = list[str]
+"""Collected while converting a record: fields left out, the record still imported."""
+
+
+@dataclass
+class ParsedContacts:
+    contacts: list[Contact] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    format: str = ""
+    """What the file was read as, e.g. "LinkedIn connections", for the report."""
+
+    @property
+    def skipped(self) -> int:
+        return sum(problem.skipped for problem in self.problems)
+
+    def record(self, line: int, convert: Callable[[Warnings], Contact]) -> None:
+        """Convert the record starting at `line`: keep the contact or report why not."""
+        warnings: Warnings = []
+        try:
+            self.contacts.append(convert(warnings))
+        except BadRecord as error:
+            self.problems.append(Problem(line, f"{error}; skipped"))
+            return
+        self.problems += [Problem(line, warning, skipped=False) for warning in warnings]
+
+
+def decode_text(raw: bytes) -> str:
+    """Text from bytes: UTF-16 or UTF-8 by their BOM, else UTF-8, else Latin-1.
+
+    Latin-1 decodes any byte, so a file saved by an old spreadsheet is read rather than
+    refused; UTF-8 is tried first because Latin-1 would turn it into mojibake.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def decode_text_file(path: Path) -> str:
+    """The file's text (see `decode_text`); a missing or huge file is a `UserError`."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise UserError(f"{path}: cannot read: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise UserError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB; not a contacts file")
+    return decode_text(raw)
+
+
+def write_text_file(path: Path, text: str) -> None:
+    """Write an export as UTF-8, atomically: an existing file is replaced whole or not at all."""
+    try:
+        atomic_write_bytes(path, text.encode("utf-8"))
+    except OSError as error:
+        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def parse_yes_no(value: str, what: str) -> bool:
+    word = value.strip().casefold()
+    if word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise BadRecord(f"{what} must be yes or no, not '{value.strip()}'")
+
+
+def parse_iso_date(value: str, what: str) -> date | None:
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadRecord(f"{what} must be a date like 2024-05-31, not '{text}'") from None
+
+
+def parse_days(value: str, what: str) -> int | None:
+    text = value.strip()
+    if not text:
+        return None
+    if not text.isdecimal() or not 1 <= int(text) <= MAX_CADENCE_DAYS:
+        raise BadRecord(f"{what} must be a number of days from 1 to {MAX_CADENCE_DAYS}, not '{text}'")
+    return int(text)
+
+
+def yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"

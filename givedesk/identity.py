@@ -1,0 +1,120 @@
+"""Recognising the same person across records typed, synced and exported by different tools.
+
+A phone writes "José García", LinkedIn "Jose Garcia, PhD", Outlook "García, José"; the
+company is "Acme Inc." in one and "ACME" in another. Comparing raw strings would double
+every such person, so names and companies are normalised first (accents, case,
+punctuation, word order, honorifics, legal suffixes), and only then compared: exactly,
+or fuzzily (typos such as "Jon"/"John") when the company agrees as well.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from givedesk.models import Contact
+
+FUZZY_NAME_THRESHOLD = 90.0
+"""token_sort_ratio on normalised names. Measured: typos score above it ("jon smith"/
+"john smith" 94.7, "christopher"/"christoper" 97), different people mostly below
+("anne lee"/"anna lee" 87.5, "steven king"/"stephen king" 87, "bob stone"/"rob stone" 88.9).
+Some different people still pass ("eric lee"/"erica lee" 94), which is why a fuzzy match
+also needs the same company and no conflicting email, and why dry runs show the reason."""
+
+_NAME_NOISE = frozenset(
+    {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "phd", "md", "mba", "jr", "sr",
+     "ii", "iii", "iv"}
+)
+_COMPANY_NOISE = frozenset(
+    {"the", "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag",
+     "sa", "sarl", "bv", "nv", "corp", "corporation", "co", "company", "pty", "oy", "ab"}
+)
+
+
+def _words(value: str) -> list[str]:
+    """Lowercase words without accents or punctuation: "Núñez-Gil, Ph.D." -> nunez gil phd."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    kept = "".join(
+        character if character.isalnum() else " "
+        for character in decomposed
+        if character != "." and not unicodedata.combining(character)
+    )
+    return kept.split()
+
+
+def normalise_name(name: str) -> str:
+    """A person's name as a comparable key: word order, initials and titles do not count."""
+    words = _words(name)
+    meaningful = [word for word in words if len(word) > 1 and word not in _NAME_NOISE]
+    return " ".join(sorted(meaningful or words))
+
+
+def normalise_company(company: str) -> str:
+    """A company as a comparable key: "The Acme Co., Ltd." and "ACME" are the same."""
+    words = _words(company)
+    return " ".join(word for word in words if word not in _COMPANY_NOISE) or " ".join(words)
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().casefold()
+
+
+@dataclass(frozen=True)
+class Match:
+    """Who an incoming record was recognised as, and why (shown in dry runs)."""
+
+    contact: Contact
+    reason: str
+
+
+class ContactIndex:
+    """Finds the person a record describes among many, without comparing every pair.
+
+    Contacts are grouped by normalised company, so fuzzy name comparison only runs
+    inside one company's handful of people.
+    """
+
+    def __init__(self, contacts: Iterable[Contact] = ()) -> None:
+        self._by_email: dict[str, Contact] = {}
+        self._by_company: dict[str, dict[str, Contact]] = {}
+        for contact in contacts:
+            self.add(contact)
+
+    def add(self, contact: Contact) -> None:
+        """Index (or re-index after a merge filled its email or company) `contact`."""
+        email = normalise_email(contact.email)
+        if email:
+            self._by_email.setdefault(email, contact)
+        company = self._by_company.setdefault(normalise_company(contact.company), {})
+        company.setdefault(contact.id, contact)
+
+    def find(self, record: Contact) -> Match | None:
+        """The contact `record` is, if any: same email; else the same name at the same
+        company (or both without one); else a similar name at the same named company."""
+        email = normalise_email(record.email)
+        if email and email in self._by_email:
+            return Match(self._by_email[email], "same email")
+        company_key = normalise_company(record.company)
+        colleagues = list(self._by_company.get(company_key, {}).values())
+        name = normalise_name(record.name)
+        same_name = "same name and company" if company_key else "same name, no company"
+        for contact in colleagues:
+            if normalise_name(contact.name) == name:
+                return Match(contact, same_name)
+        if not company_key:
+            return None
+        candidates = {
+            contact.id: normalise_name(contact.name)
+            for contact in colleagues
+            if not (email and contact.email and normalise_email(contact.email) != email)
+        }
+        best = process.extractOne(
+            name, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_THRESHOLD
+        )
+        if best is None:
+            return None
+        contact = next(c for c in colleagues if c.id == best[2])
+        return Match(contact, f"similar name ({contact.name}), same company")
