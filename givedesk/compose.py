@@ -1,0 +1,107 @@
+"""Drafting messages: one per person for the Outbox, and the steps of an introduction.
+
+Templates come from the config ([compose] and [intros]); the config already refused
+any {placeholder} a template may not use (`config.TEMPLATE_PLACEHOLDERS`). Values are
+filled in one pass, so a contact's own text that happens to contain "{name}" is
+printed as written, never expanded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from givedesk.config import PLACEHOLDER, ComposeConfig, Config
+from givedesk.models import Contact, QueueItem
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message ready to copy or to open in the mail client."""
+
+    subject: str
+    body: str
+    to: str
+    """Addresses separated by ", "; empty when nobody has an email on the desk."""
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """`template` with each known {placeholder} replaced; anything else kept as written."""
+    return PLACEHOLDER.sub(lambda found: values.get(found.group(1), found.group(0)), template)
+
+
+def signature(config: Config) -> str:
+    return fill(config.compose.signature, {"my_name": config.desk.name}).rstrip()
+
+
+def _person_values(contact: Contact, config: Config) -> dict[str, str]:
+    return {"first_name": contact.first_name, "name": contact.name, "my_name": config.desk.name}
+
+
+def _item_lines(item: QueueItem) -> list[str]:
+    lines = [f"- {item.title}"]
+    lines += [f"  {text}" for text in (item.note, item.link or "") if text]
+    return lines
+
+
+def draft_outbox_message(
+    contact: Contact, items: Sequence[QueueItem], config: Config, note: str = ""
+) -> Draft:
+    """One message for `contact` with everything queued for them, and your own note.
+
+    The personal note comes first: it is what makes the message yours rather than a
+    digest.
+    """
+    compose: ComposeConfig = config.compose
+    values = _person_values(contact, config)
+    paragraphs = [fill(compose.greeting, values)]
+    if note.strip():
+        paragraphs.append(note.strip())
+    listing = [fill(compose.intro_line, values)] if items else []
+    for item in items:
+        listing += _item_lines(item)
+    if listing:
+        paragraphs.append("\n".join(listing))
+    paragraphs.append(signature(config))
+    return Draft(
+        subject=fill(compose.subject, values),
+        body="\n\n".join(paragraph for paragraph in paragraphs if paragraph),
+        to=contact.email,
+    )
+
+
+def blurb(contact: Contact) -> str:
+    """A few lines about a person that the other side of an introduction can forward."""
+    where = " at ".join(part for part in (contact.role, contact.company) if part)
+    first = ", ".join(part for part in (contact.name, where) if part)
+    if contact.location:
+        first += f" ({contact.location})"
+    lines = [first]
+    if contact.offers:
+        lines.append("Can help with: " + "; ".join(contact.offers))
+    if contact.needs:
+        lines.append("Looking for: " + "; ".join(contact.needs))
+    if contact.email:
+        lines.append(contact.email)
+    return "\n".join(lines)
+
+
+def _single_line(value: str) -> str:
+    """Line breaks (CR, LF and their Unicode kin) removed: in a mail header they would
+    start a header of their own."""
+    return " ".join(part.strip() for part in value.splitlines() if part.strip())
+
+
+def mailto_url(draft: Draft) -> str:
+    """A mailto: URL that opens `draft` in the mail client (RFC 6068).
+
+    Every part is percent-encoded, so "?", "&" or a line break in an address, subject
+    or body can never add a header (a Bcc:) of its own; line breaks in the body are
+    sent as CRLF, as the RFC asks.
+    """
+    addresses = [part.strip() for part in _single_line(draft.to).split(",") if part.strip()]
+    to = ",".join(quote(address, safe="@") for address in addresses)
+    body = "\r\n".join(draft.body.replace("\r\n", "\n").split("\n"))
+    query = urlencode({"subject": _single_line(draft.subject), "body": body}, quote_via=quote)
+    return f"mailto:{to}?{query}"

@@ -1,0 +1,62 @@
+"""Follow-ups: the people due for a give.
+
+Two kinds of people are due. A key relationship (flagged `key`) is due when the last
+give is older than its cadence (the contact's own `cadence_days`, else the config's),
+or when it has never had one. Someone met recently (`met_on` within
+`new_contact_days`) with no give yet is due, because follow-up is where networking
+happens and a first give soon after meeting matters most. Any give resets the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from givedesk.config import FollowupsConfig
+from givedesk.ledger import last_give_by_contact, local_day
+from givedesk.models import Contact
+from givedesk.store import Store
+
+FollowupReason = Literal["key", "new"]
+
+
+@dataclass(frozen=True)
+class Followup:
+    """One person due for a give, and why."""
+
+    contact: Contact
+    reason: FollowupReason
+    due_since: date
+    """The day it became due: the cadence's end, the day met, or the day a never-helped
+    key relationship was added."""
+    last_give: datetime | None
+    cadence_days: int | None
+    """The cadence that applied, for a key relationship."""
+
+    def days_waiting(self, now: datetime) -> int:
+        return max(0, (now.date() - self.due_since).days)
+
+
+def due_followups(store: Store, config: FollowupsConfig, now: datetime) -> list[Followup]:
+    """Everyone due, longest waiting first."""
+    with store.desk.transaction():
+        contacts, last_gives = store.contacts.all(), last_give_by_contact(store.gives.all())
+    today = now.date()
+    due = []
+    for contact in contacts:
+        last = last_gives.get(contact.id)
+        if (
+            last is None
+            and contact.met_on is not None
+            and (today - contact.met_on).days <= config.new_contact_days
+        ):
+            due.append(Followup(contact, "new", contact.met_on, None, None))
+        elif contact.key:
+            cadence = contact.cadence_days or config.cadence_days
+            if last is None:
+                due.append(Followup(contact, "key", local_day(contact.created, now), None, cadence))
+            elif now - last > timedelta(days=cadence):
+                due_day = local_day(last + timedelta(days=cadence), now)
+                due.append(Followup(contact, "key", due_day, last, cadence))
+    return sorted(due, key=lambda followup: (followup.due_since, followup.contact.name.casefold()))
