@@ -1,39 +1,129 @@
-"""The desk application."""
+"""The desk application: six screens on six keys, one store, one clock."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import Any, ClassVar
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from givedesk.config import load_config
-from givedesk.contacts import sorted_contacts
+from givedesk.config import Config, load_config
+from givedesk.models import utc_now
 from givedesk.paths import resolve_paths
 from givedesk.store import Store
+from givedesk.tui.screens import SCREEN_CLASSES
+from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.screens.help import HelpScreen
+from givedesk.tui.widgets.chrome import SCREENS, DeskStatus
+
+Clock = Callable[[], datetime]
+
+
+def _screen_bindings() -> list[BindingType]:
+    return [
+        Binding(key, f"switch_mode('{mode}')", title, show=False, id=f"screen.{mode}",
+                tooltip=f"Show the {title} screen")
+        for mode, key, title in SCREENS
+    ]
 
 
 class GiveDeskApp(App[None]):
-    TITLE = "givedesk"
+    """The morning desk. Built by `make_app`, which tests call with a temp store and a
+    frozen clock."""
 
-    def __init__(self, store: Store) -> None:
+    TITLE = "givedesk"
+    CSS_PATH = "app.tcss"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        screen.MODE: screen for screen in SCREEN_CLASSES
+    }
+    DEFAULT_MODE = "today"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_screen_bindings(),
+        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Every key of every screen"),
+    ]
+
+    def __init__(
+        self, store: Store, config: Config, *, clock: Clock = utc_now, refresh_on_start: bool = True
+    ) -> None:
         super().__init__()
         self.store = store
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="contacts", cursor_type="row")
-        yield Footer()
+        self.config = config
+        self.clock = clock
+        self.refresh_on_start = refresh_on_start
+        self._status = ("", 0, 0)
 
     def on_mount(self) -> None:
-        table = self.query_one("#contacts", DataTable)
-        table.add_columns("Name", "Company", "Key")
-        for person in sorted_contacts(self.store.contacts.all()):
-            table.add_row(Text(person.name), Text(person.company), "★" if person.key else "")
+        """Today shows the cached agenda at once; stale feeds are fetched behind it."""
+        if self.refresh_on_start and self.store.feeds.count():
+            self.refresh_feeds()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for mode, key, title in SCREENS:
+            yield SystemCommand(f"{title} screen", f"Show {title} (key {key})",
+                                partial(self.switch_mode, mode))
+
+    def action_help(self) -> None:
+        sections: list[tuple[str, list[BindingType]]] = [("Everywhere", list(self.BINDINGS))]
+        sections += [(screen.TITLE, list(screen.BINDINGS)) for screen in SCREEN_CLASSES]
+        self.push_screen(HelpScreen(sections))
+
+    def refresh_feeds(self, *, force: bool = False, only: list[str] | None = None) -> None:
+        """Fetch feeds (all, or `only` these ids) and rematch, off the UI thread."""
+        self.set_status("Fetching feeds…", 0, 1)
+        self._refresh_worker(force, only)
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def _refresh_worker(self, force: bool, only: list[str] | None) -> None:
+        from givedesk.desk import refresh_desk
+
+        def progress(done: int, total: int, current: str) -> None:
+            self.call_from_thread(self.set_status, f"Fetching {current}", done, total)
+
+        summary = refresh_desk(self.store, self.config, now=self.clock(), force=force,
+                               only=only, progress=progress)
+        self.call_from_thread(self._refresh_finished, summary)
+
+    def _refresh_finished(self, summary: str) -> None:
+        self.set_status("")
+        self.notify(summary, markup=False)
+        if isinstance(self.screen, DeskScreen):
+            self.screen.reload()
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """One place where background failures become a notification, never a crash."""
+        if event.state == WorkerState.ERROR:
+            self.set_status("")
+            self.notify(f"{event.worker.name} failed: {event.worker.error}",
+                        severity="error", markup=False, timeout=10)
+
+    def set_status(self, message: str, done: int = 0, total: int = 0) -> None:
+        """Show background progress on whichever screen is in front."""
+        self._status = (message, done, total)
+        for status in self.screen.query(DeskStatus):
+            self.sync_status(status)
+
+    def sync_status(self, status: DeskStatus) -> None:
+        message, done, total = self._status
+        if total:
+            status.show_progress(message, done, total)
+        else:
+            status.show_message(message)
 
 
-def make_app(home: Path | None) -> GiveDeskApp:
+def make_app(
+    home: Path | None, *, clock: Clock = utc_now, refresh_on_start: bool = True
+) -> GiveDeskApp:
+    """The app for the desk in `home`; a bad config or data file raises UserError here,
+    before the terminal is taken over, so the CLI can print it as one line."""
     paths = resolve_paths(home)
-    load_config(paths.config_file)
-    return GiveDeskApp(Store(paths))
+    config = load_config(paths.config_file)
+    return GiveDeskApp(Store(paths), config, clock=clock, refresh_on_start=refresh_on_start)

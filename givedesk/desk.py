@@ -1,0 +1,166 @@
+"""Today's agenda: every suggestion of the day, ranked and grouped, as plain data.
+
+The Today screen shows exactly this list, and tests check it without a terminal.
+Groups come in the order a morning should go: congratulate people first (local news
+about them), then leads for what someone needs, then articles worth sharing, then
+the follow-ups due, then introductions to make.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from givedesk.config import Config
+from givedesk.followups import Followup, due_followups
+from givedesk.intros import IntroSuggestion, suggest_intros
+from givedesk.leads import LeadCandidate, LeadView, open_leads
+from givedesk.matching.engine import Match
+from givedesk.models import Contact, Lead
+from givedesk.store import Store
+
+AgendaGroup = Literal["mention", "lead", "interest", "followup", "intro"]
+GROUP_ORDER: tuple[AgendaGroup, ...] = ("mention", "lead", "interest", "followup", "intro")
+GROUP_TITLES: dict[AgendaGroup, str] = {
+    "mention": "Congrats",
+    "lead": "Lead",
+    "interest": "Share",
+    "followup": "Follow up",
+    "intro": "Introduce",
+}
+_MATCH_GROUPS: dict[str, AgendaGroup] = {"mention": "mention", "need": "lead", "interest": "interest"}
+
+Progress = Callable[[int, int, str], None]
+TODAY_INTROS = 5
+"""Introductions shown on Today; the Intros screen lists them all."""
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One row of Today: who, what, and why, with the words to highlight in `why`."""
+
+    key: str
+    group: AgendaGroup
+    contact: Contact
+    title: str
+    why: str
+    why_start: int = 0
+    why_end: int = 0
+    link: str | None = None
+    local: bool = False
+    when: datetime | None = None
+    score: float = 0.0
+    match: Match | None = None
+    lead: Lead | None = None
+    followup: Followup | None = None
+    intro: IntroSuggestion | None = None
+
+
+def _labelled(label: str, evidence: str) -> tuple[str, int, int]:
+    """`why` text made of a label and the evidence, with the evidence span to highlight."""
+    return label + evidence, len(label), len(label) + len(evidence)
+
+
+def item_from_match(match: Match) -> AgendaItem:
+    best = match.reasons[0]
+    field_words = {"interests": "interest", "needs": "need", "company": "company",
+                   "name": "name", "offers": "offer", "role": "role"}
+    label = f"{field_words.get(best.field, best.field)}: "
+    return AgendaItem(
+        key=f"match:{match.article.id}:{match.contact.id}",
+        group=_MATCH_GROUPS[match.kind],
+        contact=match.contact,
+        title=match.article.title,
+        why=label + best.evidence,
+        why_start=len(label) + best.evidence_start,
+        why_end=len(label) + best.evidence_end,
+        link=match.article.link,
+        local=match.article.local,
+        when=match.article.published,
+        score=match.score,
+        match=match,
+    )
+
+
+def items_from_lead(view: LeadView) -> list[AgendaItem]:
+    def item(candidate: LeadCandidate) -> AgendaItem:
+        best = candidate.reasons[0]
+        why, start, end = _labelled(f"{best.field} “{best.term}”: ", best.evidence)
+        return AgendaItem(
+            key=f"lead:{view.lead.id}:{candidate.contact.id}", group="lead",
+            contact=candidate.contact, title=view.lead.text, why=why, why_start=start, why_end=end,
+            link=view.lead.link, when=view.lead.created, score=candidate.score, lead=view.lead,
+        )
+
+    return [item(candidate) for candidate in view.candidates]
+
+
+def item_from_followup(followup: Followup, now: datetime) -> AgendaItem:
+    contact = followup.contact
+    waiting = followup.days_waiting(now)
+    if followup.reason == "new":
+        place = f" at {contact.met_at}" if contact.met_at else ""
+        title = f"Met{place}: a first give soon"
+    elif followup.last_give is None:
+        title = "Key relationship: nothing given yet"
+    else:
+        title = f"Key relationship: last give {(now - followup.last_give).days} days ago"
+    hints = [f"needs {'; '.join(contact.needs)}" if contact.needs else "",
+             f"interests {'; '.join(contact.interests)}" if contact.interests else ""]
+    why = " · ".join(h for h in hints if h) or "no needs or interests noted yet"
+    return AgendaItem(
+        key=f"followup:{contact.id}", group="followup", contact=contact, title=title, why=why,
+        when=followup.last_give, score=float(waiting), followup=followup,
+    )
+
+
+def item_from_intro(suggestion: IntroSuggestion) -> AgendaItem:
+    best = suggestion.reasons[0]
+    why, start, end = _labelled(f"{best.a_field} “{best.a_term}” ↔ {best.b_field}: ",
+                                best.evidence or best.b_term)
+    return AgendaItem(
+        key=f"intro:{suggestion.a.id}:{suggestion.b.id}", group="intro", contact=suggestion.a,
+        title=f"Introduce {suggestion.a.name} to {suggestion.b.name}",
+        why=why, why_start=start, why_end=end, score=suggestion.score, intro=suggestion,
+    )
+
+
+def rank(items: Iterable[AgendaItem]) -> list[AgendaItem]:
+    """Group order first, best score first within a group."""
+    return sorted(items, key=lambda i: (GROUP_ORDER.index(i.group), -i.score, i.title))
+
+
+def todays_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
+    from givedesk.matching.service import todays_matches
+
+    items = [item_from_match(m) for m in todays_matches(store, config, now=now)]
+    items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
+    items += [item_from_followup(f, now) for f in due_followups(store, config.followups, now)]
+    items += [item_from_intro(s) for s in suggest_intros(store, config, now)[:TODAY_INTROS]]
+    return rank(items)
+
+
+def refresh_desk(
+    store: Store, config: Config, *, now: datetime, force: bool = False,
+    only: list[str] | None = None, progress: Progress | None = None,
+) -> str:
+    """Fetch the feeds that are due (or `only` these, now), then rescore the new
+    articles so the next agenda is ready; returns one line for the user."""
+    from givedesk.feeds.fetch import fetch_all
+    from givedesk.matching.service import todays_matches
+    from givedesk.models import Feed
+
+    def report(done: int, total: int, feed: Feed) -> None:
+        if progress is not None:
+            progress(done, total, feed.name or feed.url)
+
+    summary = fetch_all(store, config, force=force, now=now, progress=report, only=only)
+    todays_matches(store, config, now=now)
+    fetched = len(summary.results) - summary.count("skipped")
+    if not fetched:
+        return "Feeds are up to date."
+    errors = summary.count("error")
+    line = f"Fetched {fetched} feed{'s' if fetched != 1 else ''}: {summary.new} new article(s)"
+    return line + (f", {errors} with errors (see Feeds)." if errors else ".")

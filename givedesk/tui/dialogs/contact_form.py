@@ -1,0 +1,114 @@
+"""Adding or editing a contact in one form, checked before it closes."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, TextArea
+
+from givedesk.models import Contact
+from givedesk.text import split_terms
+from givedesk.tui.widgets.safe import plain
+
+TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "Name (required)"), ("email", "Email"), ("phone", "Phone"),
+    ("company", "Company"), ("role", "Role"), ("location", "Location"),
+    ("interests", "Interests (separate with ;)"), ("needs", "Needs (;)"),
+    ("offers", "Offers (;)"), ("tags", "Tags (;)"), ("muted_topics", "Muted topics (;)"),
+    ("met_at", "Met at"), ("met_on", "Met on (YYYY-MM-DD)"),
+    ("cadence_days", "Follow-up every N days (empty: default)"),
+)
+LIST_FIELDS = {"interests", "needs", "offers", "tags", "muted_topics"}
+
+
+def _initial(contact: Contact, name: str) -> str:
+    value = getattr(contact, name)
+    if name in LIST_FIELDS:
+        return "; ".join(value)
+    return "" if value is None else str(value)
+
+
+def form_errors(values: dict[str, str]) -> list[str]:
+    """What is wrong with the typed values, in the user's words."""
+    errors = []
+    if not values["name"].strip():
+        errors.append("A contact needs a name.")
+    email = values["email"].strip()
+    if email and ("@" not in email or " " in email):
+        errors.append(f"'{email}' does not look like an email address.")
+    if values["met_on"].strip():
+        try:
+            date.fromisoformat(values["met_on"].strip())
+        except ValueError:
+            errors.append("Met on must be a date like 2026-11-22.")
+    cadence = values["cadence_days"].strip()
+    if cadence and (not cadence.isdigit() or int(cadence) < 1):
+        errors.append("Follow-up days must be a whole number above 0.")
+    return errors
+
+
+def contact_from_form(base: Contact, values: dict[str, str], notes: str, key: bool) -> Contact:
+    changes: dict[str, object] = {"notes": notes, "key": key}
+    for name, raw in values.items():
+        text = raw.strip()
+        if name in LIST_FIELDS:
+            changes[name] = split_terms(text)
+        elif name == "met_on":
+            changes[name] = date.fromisoformat(text) if text else None
+        elif name == "cadence_days":
+            changes[name] = int(text) if text else None
+        else:
+            changes[name] = text
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+class ContactForm(ModalScreen[Contact | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the contact"),
+    ]
+
+    def __init__(self, contact: Contact | None = None) -> None:
+        super().__init__()
+        self.editing = contact is not None
+        self.contact = contact or Contact(name="")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            title = f"Edit {self.contact.name}" if self.editing else "New contact"
+            yield Label(plain(title), classes="dialog-question")
+            with VerticalScroll():
+                for name, label in TEXT_FIELDS:
+                    yield Label(label, classes="field-label")
+                    yield Input(_initial(self.contact, name), id=f"field-{name}")
+                yield Checkbox("Key relationship", self.contact.key, id="field-key")
+                yield Label("Notes", classes="field-label")
+                yield TextArea(self.contact.notes, id="field-notes", soft_wrap=True)
+            yield Label("", id="form-errors", classes="dialog-hint error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        values = {name: self.query_one(f"#field-{name}", Input).value for name, _ in TEXT_FIELDS}
+        errors = form_errors(values)
+        if errors:
+            self.query_one("#form-errors", Label).update(plain(" ".join(errors)))
+            return
+        notes = self.query_one("#field-notes", TextArea).text
+        key = self.query_one("#field-key", Checkbox).value
+        self.dismiss(contact_from_form(self.contact, values, notes, key))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

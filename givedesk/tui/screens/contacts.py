@@ -1,0 +1,334 @@
+"""Contacts: everyone on the desk, searchable, with each person's history beside."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from givedesk.contacts import (
+    Activity,
+    delete_contact,
+    give_activity,
+    merge_contacts,
+    save_contact,
+    search_contacts,
+    set_key_relationship,
+    sorted_contacts,
+)
+from givedesk.contacts_io import (
+    export_contacts_csv,
+    export_contacts_vcf,
+    import_report_lines,
+    read_contacts_file,
+    write_text_file,
+)
+from givedesk.errors import UserError
+from givedesk.models import Contact, Give
+from givedesk.tui.dialogs import ConfirmDialog, TextPrompt
+from givedesk.tui.dialogs.contact_form import ContactForm
+from givedesk.tui.dialogs.report import ReportDialog
+from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.widgets.safe import plain, plain_cell
+
+
+def age_label(when: datetime | None, now: datetime) -> str:
+    """'today', '3d', '5w' — short enough for a narrow column."""
+    if when is None:
+        return "never"
+    days = (now.date() - when.date()).days
+    if days <= 0:
+        return "today"
+    return f"{days}d" if days < 14 else f"{days // 7}w"
+
+
+SortKey = Callable[[Contact], Any]
+
+
+def _existing_file(answer: str) -> str | None:
+    return None if Path(answer).expanduser().is_file() else f"No file at {answer}"
+
+
+def _export_path_error(answer: str) -> str | None:
+    path = Path(answer).expanduser()
+    if path.suffix.casefold() not in (".csv", ".vcf"):
+        return "The file name must end in .csv or .vcf"
+    if not path.parent.is_dir():
+        return f"No folder {path.parent}"
+    return None
+
+
+class ContactsScreen(DeskScreen):
+    MODE = "contacts"
+    TITLE = "Contacts"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="contacts.search",
+                tooltip="Search names, companies, interests"),
+        Binding("a", "add", "Add", id="contacts.add", tooltip="Add a contact"),
+        Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the selected contact"),
+        Binding("k", "toggle_key", "Key", id="contacts.key", tooltip="Toggle key relationship"),
+        Binding("s", "cycle_sort", "Sort", id="contacts.sort", tooltip="Sort by the next column"),
+        Binding("delete,D", "delete", "Delete", id="contacts.delete", tooltip="Delete (asks first)"),
+        Binding("i", "import_file", "Import", id="contacts.import",
+                tooltip="Import a .vcf or .csv file (Google, LinkedIn, Outlook, givedesk)"),
+        Binding("x", "export_file", "Export", id="contacts.export",
+                tooltip="Export every contact to a .csv or .vcf file"),
+        Binding("escape", "clear_search", "Clear", show=False, id="contacts.clear",
+                tooltip="Clear the search"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: dict[str, Contact] = {}
+        self.activity: dict[str, Activity] = {}
+        self.gives: list[Give] = []
+        self.sort_index = 0
+
+    def compose_body(self) -> ComposeResult:
+        yield Input(placeholder="Search names, companies, interests  ( / )", id="contact-search",
+                    classes="compact-input")
+        with Horizontal(id="contacts-body"):
+            yield DataTable(id="contacts-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="contact-detail"):
+                yield Static(id="contact-detail-text")
+
+    def sorts(self) -> list[tuple[str, SortKey]]:
+        never = datetime.min.replace(tzinfo=self.now().tzinfo)
+        return [
+            ("key, name", lambda c: (not c.key, c.name.casefold())),
+            ("name", lambda c: c.name.casefold()),
+            ("company", lambda c: (c.company.casefold(), c.name.casefold())),
+            ("last give", lambda c: self.activity.get(c.id, Activity()).last_give or never),
+            ("gives in 30 days", lambda c: -self.activity.get(c.id, Activity()).gives_30_days),
+        ]
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Name", width=16, key="name")
+        table.add_column("Company", width=13, key="company")
+        table.add_column("★", width=1, key="key")
+        table.add_column("Last", width=5, key="last")
+        table.add_column("30d", width=3, key="recent")
+        table.focus()
+        super().on_mount()
+
+    def reload(self) -> None:
+        self.people = {c.id: c for c in self.store.contacts.all()}
+        self.gives = self.store.gives.all()
+        self.activity = give_activity(self.gives, self.now())
+        self.fill_table()
+
+    def fill_table(self) -> None:
+        table = self.query_one(DataTable)
+        keep = self.selected_id()
+        query = self.query_one("#contact-search", Input).value
+        found = search_contacts(self.people.values(), query)
+        if not query:
+            label, key = self.sorts()[self.sort_index]
+            found.sort(key=key)
+        table.clear()
+        now = self.now()
+        for contact in found:
+            activity = self.activity.get(contact.id, Activity())
+            table.add_row(
+                plain_cell(contact.name), plain_cell(contact.company),
+                "★" if contact.key else "", age_label(activity.last_give, now),
+                str(activity.gives_30_days or ""), key=contact.id,
+            )
+        if keep is not None and keep in {c.id for c in found}:
+            table.move_cursor(row=table.get_row_index(keep))
+        self.show_detail()
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected(self) -> Contact | None:
+        contact_id = self.selected_id()
+        return self.people.get(contact_id) if contact_id else None
+
+    @on(DataTable.RowHighlighted, "#contacts-table")
+    def show_detail(self) -> None:
+        detail = self.query_one("#contact-detail-text", Static)
+        contact = self.selected()
+        if contact is None:
+            detail.update(plain("No contacts match." if self.people else
+                                "No contacts yet. Press a to add one, or run "
+                                "`givedesk contacts import FILE`."))
+            return
+        detail.update(self.describe(contact))
+
+    def describe(self, contact: Contact) -> Text:
+        text = Text()
+        text.append(contact.name, style="bold")
+        if contact.key:
+            text.append("  ★ key relationship", style="yellow")
+        text.append("\n")
+        rows = [
+            ("Role", contact.role), ("Company", contact.company), ("Email", contact.email),
+            ("Phone", contact.phone), ("Location", contact.location),
+            ("Interests", "; ".join(contact.interests)), ("Needs", "; ".join(contact.needs)),
+            ("Offers", "; ".join(contact.offers)), ("Tags", "; ".join(contact.tags)),
+            ("Muted", "; ".join(contact.muted_topics)), ("Met at", contact.met_at),
+            ("Met on", contact.met_on.isoformat() if contact.met_on else ""),
+            ("Cadence", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
+        ]
+        for label, value in rows:
+            if value:
+                text.append(f"{label}: ", style="dim")
+                text.append(f"{value}\n")
+        if contact.notes:
+            text.append("\n")
+            text.append(contact.notes)
+            text.append("\n")
+        history = sorted((g for g in self.gives if g.contact_id == contact.id),
+                         key=lambda g: g.given_on, reverse=True)
+        text.append(f"\nGives ({len(history)})\n", style="bold")
+        for give in history[:30]:
+            text.append(f"{give.given_on:%Y-%m-%d} ", style="dim")
+            text.append(f"{give.kind:<8}", style="cyan")
+            text.append(f"{give.note}\n")
+        if not history:
+            text.append("Nothing given yet.\n", style="dim")
+        return text
+
+    @on(Input.Changed, "#contact-search")
+    def search_changed(self) -> None:
+        self.fill_table()
+
+    @on(Input.Submitted, "#contact-search")
+    def search_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.HeaderSelected, "#contacts-table")
+    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        by_column = {"name": 1, "company": 2, "last": 3, "recent": 4, "key": 0}
+        self.sort_index = by_column.get(str(event.column_key.value), 0)
+        self.fill_table()
+
+    def action_search(self) -> None:
+        self.query_one("#contact-search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        self.query_one("#contact-search", Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(self.sorts())
+        self.notify(f"Sorted by {self.sorts()[self.sort_index][0]}")
+        self.fill_table()
+
+    def action_add(self) -> None:
+        def added(contact: Contact | None) -> None:
+            if contact is None:
+                return
+            report = merge_contacts(self.store, [contact])
+            who = (report.added or report.merged or report.unchanged)[0]
+            verb = "Added" if report.added else "Merged into existing"
+            self.notify(f"{verb} {who.name}", markup=False)
+            self.reload()
+            self.select(who.id)
+
+        self.app.push_screen(ContactForm(), added)
+
+    def action_edit(self) -> None:
+        contact = self.selected()
+        if contact is None:
+            return
+
+        def edited(changed: Contact | None) -> None:
+            if changed is not None:
+                save_contact(self.store, changed)
+                self.notify(f"Saved {changed.name}", markup=False)
+                self.reload()
+
+        self.app.push_screen(ContactForm(contact), edited)
+
+    def action_toggle_key(self) -> None:
+        contact = self.selected()
+        if contact is not None:
+            set_key_relationship(self.store, contact.id, not contact.key)
+            self.reload()
+
+    def action_delete(self) -> None:
+        contact = self.selected()
+        if contact is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                delete_contact(self.store, contact.id)
+                self.notify(f"Deleted {contact.name}", markup=False)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete {contact.name}? Their queued items go too; "
+                          "their gives stay in the ledger.", confirm_label="Delete"),
+            confirmed,
+        )
+
+    def action_import_file(self) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self.desk.set_status(f"Importing {path}…")
+                self.import_file(Path(path).expanduser())
+
+        self.app.push_screen(
+            TextPrompt("Import contacts from a file (.vcf, or Google/LinkedIn/Outlook/givedesk .csv)",
+                       placeholder="~/Downloads/Connections.csv", validate=_existing_file),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="contacts-io", exit_on_error=False)
+    def import_file(self, path: Path) -> None:
+        try:
+            parsed = read_contacts_file(path)
+            report = merge_contacts(self.store, parsed.contacts)
+            lines = import_report_lines(path, parsed, report, dry_run=False)
+        except UserError as error:
+            lines = [str(error)]
+        self.app.call_from_thread(self.import_finished, path, lines)
+
+    def import_finished(self, path: Path, lines: list[str]) -> None:
+        self.desk.set_status("")
+        self.reload()
+        self.app.push_screen(ReportDialog(f"Import of {path.name}", lines))
+
+    def action_export_file(self) -> None:
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            path = Path(answer).expanduser()
+            people = sorted_contacts(self.people.values())
+            text = export_contacts_vcf(people) if path.suffix.casefold() == ".vcf" \
+                else export_contacts_csv(people)
+            try:
+                write_text_file(path, text)
+            except UserError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.app.push_screen(ReportDialog("Export", [f"Exported {len(people)} contacts to {path}."]))
+
+        self.app.push_screen(
+            TextPrompt("Export every contact to (.csv or .vcf)", value="contacts.csv",
+                       validate=_export_path_error),
+            chosen,
+        )
+
+    def select(self, contact_id: str) -> None:
+        """Put the cursor on a person (used when another screen opens them)."""
+        self.query_one("#contact-search", Input).value = ""
+        self.fill_table()
+        table = self.query_one(DataTable)
+        if contact_id in self.people:
+            table.move_cursor(row=table.get_row_index(contact_id))

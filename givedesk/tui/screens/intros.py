@@ -1,0 +1,215 @@
+"""Intros: who should meet, and the double opt-in that gets them there."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Label, Static
+
+from givedesk.errors import UserError
+from givedesk.intros import (
+    STATUS_LABELS,
+    IntroProgress,
+    IntroSuggestion,
+    advance_intro,
+    decline_intro,
+    dismiss_suggestion,
+    draft_intro_step,
+    intro_progress,
+    propose_intro,
+    snooze_suggestion,
+    suggest_intros,
+)
+from givedesk.tui.dialogs import ChoiceDialog, ConfirmDialog
+from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.screens.today import SNOOZES
+from givedesk.tui.widgets.safe import plain, plain_cell
+
+
+def reason_text(suggestion: IntroSuggestion) -> str:
+    best = suggestion.reasons[0]
+    return f"{best.a_term} ↔ {best.b_term}"
+
+
+class IntrosScreen(DeskScreen):
+    MODE = "intros"
+    TITLE = "Intros"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "propose", "Propose", id="intros.propose",
+                tooltip="Start the double opt-in for the suggested pair"),
+        Binding("a", "advance", "Advance", id="intros.advance",
+                tooltip="Move the introduction to its next step"),
+        Binding("x", "decline", "Declined", id="intros.decline", tooltip="Someone declined"),
+        Binding("n", "no_reply", "No reply", id="intros.no_reply", tooltip="Nobody answered"),
+        Binding("d", "dismiss_pair", "Dismiss", id="intros.dismiss",
+                tooltip="Never suggest this pair again"),
+        Binding("z", "snooze_pair", "Snooze", id="intros.snooze", tooltip="Suggest the pair later"),
+        Binding("y", "copy_message", "Copy", id="intros.copy",
+                tooltip="Copy the message for the current step"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.suggestions: dict[str, IntroSuggestion] = {}
+        self.progress: dict[str, IntroProgress] = {}
+
+    def compose_body(self) -> ComposeResult:
+        yield Label("Suggested introductions", classes="summary-line")
+        yield DataTable(id="suggested-table", cursor_type="row", zebra_stripes=True)
+        yield Label("In progress", classes="summary-line")
+        yield DataTable(id="progress-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="intro-detail", classes="detail-line")
+
+    def on_mount(self) -> None:
+        suggested = self.query_one("#suggested-table", DataTable)
+        suggested.add_column("Introduce", width=30, key="pair")
+        suggested.add_column("Why", width=36, key="why")
+        suggested.add_column("Score", width=5, key="score")
+        progress = self.query_one("#progress-table", DataTable)
+        progress.add_column("A → B", width=30, key="pair")
+        progress.add_column("Step", width=12, key="step")
+        progress.add_column("Next", width=26, key="next")
+        progress.add_column("Wait", width=5, key="wait")
+        suggested.focus()
+        super().on_mount()
+
+    def reload(self) -> None:
+        now = self.now()
+        self.suggestions = {f"{s.a.id}:{s.b.id}": s for s in suggest_intros(self.store, self.config, now)}
+        self.progress = {p.intro.id: p for p in intro_progress(self.store, include_finished=True)}
+        suggested = self.query_one("#suggested-table", DataTable)
+        suggested.clear()
+        for key, suggestion in self.suggestions.items():
+            suggested.add_row(plain_cell(f"{suggestion.a.name} ↔ {suggestion.b.name}"),
+                              plain_cell(reason_text(suggestion)), f"{suggestion.score:.0f}", key=key)
+        progress = self.query_one("#progress-table", DataTable)
+        progress.clear()
+        for intro_id, row in self.progress.items():
+            waiting = row.days_waiting(now)
+            wait = Text(f"{waiting}d", style="bold red" if row.overdue(now, self.config.intros) else "")
+            progress.add_row(plain_cell(f"{row.a.name} → {row.b.name}"),
+                             STATUS_LABELS[row.intro.status], plain_cell(row.next_action), wait,
+                             key=intro_id)
+        self.show_detail()
+
+    def row_key(self, table_id: str) -> str | None:
+        table = self.query_one(table_id, DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected_suggestion(self) -> IntroSuggestion | None:
+        key = self.row_key("#suggested-table")
+        return self.suggestions.get(key) if key else None
+
+    def selected_progress(self) -> IntroProgress | None:
+        key = self.row_key("#progress-table")
+        return self.progress.get(key) if key else None
+
+    def focused_on_progress(self) -> bool:
+        return self.focused is self.query_one("#progress-table")
+
+    @on(DataTable.RowHighlighted)
+    def show_detail(self) -> None:
+        detail = self.query_one("#intro-detail", Static)
+        if self.focused_on_progress():
+            row = self.selected_progress()
+            if row is None:
+                detail.update(plain("No introductions yet: press p on a suggestion."))
+                return
+            draft = draft_intro_step(row.intro, row.a, row.b, self.config)
+            text = f"Next: {row.next_action or 'nothing, it is finished'}"
+            if draft is not None:
+                text += f"\nTo {draft.to or '(no email)'} · {draft.subject}\n{draft.body}"
+            detail.update(plain(text))
+            return
+        suggestion = self.selected_suggestion()
+        if suggestion is None:
+            detail.update(plain("No introductions to suggest today. They come from one person's "
+                                "needs matching another's offers, and shared interests across fields."))
+            return
+        lines = [f"{r.a_field} “{r.a_term}” ↔ {r.b_field} “{r.b_term}”" for r in suggestion.reasons]
+        detail.update(plain(f"{suggestion.a.name} and {suggestion.b.name}: " + "; ".join(lines)
+                            + "\np proposes it: you ask "
+                            f"{suggestion.a.name} first, without naming {suggestion.b.name}."))
+
+    @on(DataTable.RowSelected)
+    def focus_changed(self) -> None:
+        self.show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self.show_detail()
+
+    def action_propose(self) -> None:
+        suggestion = self.selected_suggestion()
+        if suggestion is None:
+            return
+        why = "; ".join(f"{r.a_term} ↔ {r.b_term}" for r in suggestion.reasons)
+        intro = propose_intro(self.store, suggestion.a, suggestion.b, self.now(), why=why)
+        self.notify(f"Proposed. Next: ask {suggestion.a.name}.", markup=False)
+        self.reload()
+        progress = self.query_one("#progress-table", DataTable)
+        progress.focus()
+        progress.move_cursor(row=progress.get_row_index(intro.id))
+
+    def act_on_progress(self, verb: str) -> None:
+        row = self.selected_progress()
+        if row is None:
+            self.notify("Select an introduction in progress first (Tab).", severity="warning")
+            return
+        try:
+            if verb == "advance":
+                intro = advance_intro(self.store, row.intro.id, self.now())
+            else:
+                intro = decline_intro(self.store, row.intro.id, self.now(), no_reply=verb == "no_reply")
+        except UserError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"{row.a.name} → {row.b.name}: {STATUS_LABELS[intro.status]}", markup=False)
+        self.reload()
+
+    def action_advance(self) -> None:
+        self.act_on_progress("advance")
+
+    def action_decline(self) -> None:
+        row = self.selected_progress()
+        if row is None:
+            return
+        self.app.push_screen(
+            ConfirmDialog(f"Mark {row.a.name} → {row.b.name} as declined?", confirm_label="Declined"),
+            lambda yes: self.act_on_progress("decline") if yes else None,
+        )
+
+    def action_no_reply(self) -> None:
+        self.act_on_progress("no_reply")
+
+    def action_dismiss_pair(self) -> None:
+        suggestion = self.selected_suggestion()
+        if suggestion is not None:
+            dismiss_suggestion(self.store, suggestion.a.id, suggestion.b.id, self.now())
+            self.reload()
+
+    def action_snooze_pair(self) -> None:
+        suggestion = self.selected_suggestion()
+        if suggestion is None:
+            return
+
+        def snoozed(days: int | None) -> None:
+            if days is not None:
+                snooze_suggestion(self.store, suggestion.a.id, suggestion.b.id, self.now(), days)
+                self.reload()
+
+        self.app.push_screen(ChoiceDialog[int]("Snooze the pair for", SNOOZES), snoozed)
+
+    def action_copy_message(self) -> None:
+        row = self.selected_progress()
+        draft = draft_intro_step(row.intro, row.a, row.b, self.config) if row else None
+        if draft is None:
+            self.notify("No message to send at this step.", severity="warning")
+            return
+        self.app.copy_to_clipboard(f"Subject: {draft.subject}\n\n{draft.body}")
+        self.notify("Copied the message for this step.")

@@ -1,0 +1,186 @@
+"""Outbox: one drafted message per person, copied or mailed, then recorded as gives."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Input, Label, TextArea
+
+from givedesk.compose import Draft, draft_outbox_message, mailto_url
+from givedesk.outbox import OutboxGroup, SendRecord, mark_sent, outbox_groups, remove_item, undo_send
+from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.widgets.safe import plain, plain_cell
+
+
+class OutboxScreen(DeskScreen):
+    MODE = "outbox"
+    TITLE = "Outbox"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "copy", "Copy", id="outbox.copy", tooltip="Copy the draft to the clipboard"),
+        Binding("m", "mail", "Mail", id="outbox.mail", tooltip="Open the draft in your mail client"),
+        Binding("s", "sent", "Sent", id="outbox.sent", tooltip="Mark sent: record the gives"),
+        Binding("u", "undo", "Undo", id="outbox.undo", tooltip="Undo the last send"),
+        Binding("x", "remove", "Remove", id="outbox.remove", tooltip="Remove the item from the outbox"),
+        Binding("e", "edit", "Edit", id="outbox.edit", tooltip="Edit the draft"),
+        Binding("escape", "leave_draft", "Done", show=False, id="outbox.done",
+                tooltip="Back to the list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups: dict[str, OutboxGroup] = {}
+        self.edited: dict[str, tuple[str, str]] = {}
+        """Drafts the user changed, by contact id: (subject, body)."""
+        self.last_send: SendRecord | None = None
+        self.shown_contact: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield DataTable(id="outbox-table", cursor_type="row", zebra_stripes=True)
+        yield Label(id="draft-to", classes="summary-line", markup=False)
+        yield Input(id="draft-subject", classes="compact-input")
+        yield TextArea(id="draft-body", soft_wrap=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("To", width=18, key="to")
+        table.add_column("Item", width=34, key="item")
+        table.add_column("Your note", width=18, key="note")
+        table.focus()
+        super().on_mount()
+
+    def reload(self) -> None:
+        self.groups = {g.contact.id: g for g in outbox_groups(self.store)}
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for group in self.groups.values():
+            for item in group.items:
+                table.add_row(plain_cell(group.contact.name), plain_cell(item.title),
+                              plain_cell(item.note), key=item.id)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.show_draft()
+
+    def selected_group(self) -> OutboxGroup | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        item_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((g for g in self.groups.values() if any(i.id == item_id for i in g.items)),
+                    None)
+
+    def current_draft(self, group: OutboxGroup) -> Draft:
+        draft = draft_outbox_message(group.contact, group.items, self.config)
+        if group.contact.id in self.edited:
+            subject, body = self.edited[group.contact.id]
+            draft = Draft(to=draft.to, subject=subject, body=body)
+        return draft
+
+    @on(DataTable.RowHighlighted, "#outbox-table")
+    def show_draft(self) -> None:
+        group = self.selected_group()
+        subject = self.query_one("#draft-subject", Input)
+        body = self.query_one("#draft-body", TextArea)
+        to = self.query_one("#draft-to", Label)
+        if group is None:
+            self.shown_contact = None
+            to.update(plain("The outbox is empty. On Today, press q on a suggestion to queue it."))
+            subject.value, body.text = "", ""
+            subject.disabled = body.disabled = True
+            return
+        subject.disabled = body.disabled = False
+        if group.contact.id == self.shown_contact:
+            return
+        self.shown_contact = group.contact.id
+        draft = self.current_draft(group)
+        address = f" <{draft.to}>" if draft.to else "  (no email address)"
+        to.update(plain(f"Draft to {group.contact.name}{address}, {len(group.items)} item(s)"))
+        subject.value = draft.subject
+        body.text = draft.body
+
+    @on(TextArea.Changed, "#draft-body")
+    @on(Input.Changed, "#draft-subject")
+    def remember_edit(self) -> None:
+        """Keep what the user typed, so moving the cursor away does not lose it."""
+        if self.shown_contact is None or self.focused not in (
+            self.query_one("#draft-subject"), self.query_one("#draft-body")
+        ):
+            return
+        self.edited[self.shown_contact] = (
+            self.query_one("#draft-subject", Input).value,
+            self.query_one("#draft-body", TextArea).text,
+        )
+
+    def draft_on_screen(self) -> tuple[OutboxGroup, Draft] | None:
+        group = self.selected_group()
+        if group is None:
+            self.notify("Nothing in the outbox.", severity="warning")
+            return None
+        base = draft_outbox_message(group.contact, group.items, self.config)
+        return group, Draft(to=base.to, subject=self.query_one("#draft-subject", Input).value,
+                            body=self.query_one("#draft-body", TextArea).text)
+
+    def action_copy(self) -> None:
+        found = self.draft_on_screen()
+        if found is None:
+            return
+        group, draft = found
+        self.app.copy_to_clipboard(f"Subject: {draft.subject}\n\n{draft.body}")
+        saved = self.store.paths.data_dir / "drafts" / f"{group.contact.id}.txt"
+        saved.parent.mkdir(exist_ok=True)
+        saved.write_text(f"To: {draft.to}\nSubject: {draft.subject}\n\n{draft.body}", "utf-8")
+        self.notify(f"Copied the draft for {group.contact.name}. If your terminal ignores "
+                    f"clipboard requests, it is also in {saved}. Press s once sent.",
+                    markup=False, timeout=8)
+
+    def action_mail(self) -> None:
+        found = self.draft_on_screen()
+        if found is None:
+            return
+        group, draft = found
+        self.app.open_url(mailto_url(draft))
+        self.notify(f"Opened a message to {group.contact.name} in your mail client. "
+                    "Press s once sent.", markup=False)
+
+    def action_sent(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        self.last_send = mark_sent(self.store, group.contact.id, self.now())
+        self.edited.pop(group.contact.id, None)
+        self.shown_contact = None
+        count = len(self.last_send.gives)
+        self.notify(f"Recorded {count} give(s) to {group.contact.name}. u undoes.", markup=False)
+        self.reload()
+
+    def action_undo(self) -> None:
+        if self.last_send is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        undo_send(self.store, self.last_send)
+        self.notify(f"Undid the send to {self.last_send.contact.name}.", markup=False)
+        self.last_send = None
+        self.shown_contact = None
+        self.reload()
+
+    def action_remove(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        item_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if item_id:
+            item = remove_item(self.store, item_id)
+            self.edited.pop(item.contact_id, None)
+            self.shown_contact = None
+            self.notify(f"Removed {item.title}", markup=False)
+            self.reload()
+
+    def action_edit(self) -> None:
+        if self.selected_group() is not None:
+            self.query_one("#draft-body", TextArea).focus()
+
+    def action_leave_draft(self) -> None:
+        self.query_one(DataTable).focus()

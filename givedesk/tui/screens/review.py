@@ -1,0 +1,160 @@
+"""Review: the ledger and an honest look at your giving, entirely offline."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Label, Select, Sparkline, Static
+
+from givedesk.ledger import ReviewStats, filter_gives, review_stats, set_give_feedback
+from givedesk.models import GIVE_KINDS, Contact, Feedback, Give, GiveKind
+from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.widgets.safe import plain, plain_cell
+
+
+def since_from(text: str) -> datetime | None:
+    """A typed YYYY-MM-DD as the start of that day (UTC); anything else: no filter."""
+    try:
+        return datetime.combine(date.fromisoformat(text.strip()), time(), tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+class ReviewScreen(DeskScreen):
+    MODE = "review"
+    TITLE = "Review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter_person", "Person", id="review.person", tooltip="Filter by person"),
+        Binding("t", "filter_since", "Since", id="review.since", tooltip="Only gives since a date"),
+        Binding("k", "filter_kind", "Kind", id="review.kind", tooltip="Filter by kind of give"),
+        Binding("plus", "feedback('useful')", "Useful", id="review.useful",
+                tooltip="They found this give useful"),
+        Binding("minus", "feedback('not-relevant')", "Not relevant", id="review.not_relevant",
+                tooltip="Not relevant to them: fewer suggestions like it"),
+        Binding("escape", "clear_filters", "Clear", show=False, id="review.clear",
+                tooltip="Clear the filters"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: dict[str, Contact] = {}
+        self.gives: list[Give] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(id="review-stats", classes="summary-line", markup=False)
+        with Horizontal(id="review-chart"):
+            yield Label("Gives per week ", id="chart-label")
+            yield Sparkline([], id="gives-per-week")
+            yield Label(id="chart-range", markup=False)
+        with Horizontal(id="review-filters"):
+            yield Input(placeholder="person", id="filter-person", classes="compact-input")
+            yield Select([(kind, kind) for kind in GIVE_KINDS], prompt="any kind",
+                         id="filter-kind", compact=True)
+            yield Input(placeholder="since YYYY-MM-DD", id="filter-since", classes="compact-input")
+        yield DataTable(id="ledger-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="review-balance", classes="detail-line")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Date", width=10, key="date")
+        table.add_column("Person", width=16, key="person")
+        table.add_column("Kind", width=7, key="kind")
+        table.add_column("Note", width=30, key="note")
+        table.add_column("Feedback", width=8, key="feedback")
+        table.focus()
+        super().on_mount()
+
+    def reload(self) -> None:
+        now = self.now()
+        with self.store.desk.transaction():
+            self.people = {c.id: c for c in self.store.contacts.all()}
+            self.gives = self.store.gives.all()
+        self.show_stats(review_stats(self.store, now))
+        self.fill_ledger()
+
+    def show_stats(self, stats: ReviewStats) -> None:
+        coverage = stats.key_coverage
+        asks = sum(b.asks for b in stats.balances)
+        self.query_one("#review-stats", Label).update(
+            f"Streak {stats.streak} day{'s' if stats.streak != 1 else ''} · key relationships "
+            f"helped in 30 days: {coverage.helped} of {coverage.total} · "
+            f"{len(self.gives)} gives, {asks} asks"
+        )
+        counts = [float(week.gives) for week in stats.weeks]
+        self.query_one(Sparkline).data = counts
+        self.query_one("#chart-range", Label).update(
+            f" {stats.weeks[0].start:%d %b}–now · this week {int(counts[-1])}, "
+            f"best {int(max(counts, default=0))}"
+        )
+        lines = []
+        flagged = [b for b in stats.balances if b.flagged]
+        if flagged:
+            lines.append("Asked more than given: " + ", ".join(
+                f"{b.contact.name} ({b.asks} asks, {b.gives} gives)" for b in flagged))
+        if coverage.not_helped:
+            lines.append("Key relationships not helped in 30 days: "
+                         + ", ".join(c.name for c in coverage.not_helped))
+        self.query_one("#review-balance", Static).update(
+            plain("\n".join(lines) or "Every key relationship was helped in the last 30 days, "
+                  "and nobody was asked more than given."))
+
+    def fill_ledger(self) -> None:
+        wanted = self.query_one("#filter-person", Input).value.casefold().strip()
+        kind_choice = self.query_one("#filter-kind", Select).value
+        kind: GiveKind | None = kind_choice if kind_choice in GIVE_KINDS else None
+        since = since_from(self.query_one("#filter-since", Input).value)
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for give in filter_gives(self.gives, since=since, kind=kind):
+            person = self.people.get(give.contact_id)
+            name = person.name if person else "(deleted contact)"
+            if wanted and wanted not in name.casefold():
+                continue
+            table.add_row(f"{give.given_on:%Y-%m-%d}", plain_cell(name), give.kind,
+                          plain_cell(give.note), give.feedback or "", key=give.id)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    @on(Input.Changed, "#filter-person")
+    @on(Input.Changed, "#filter-since")
+    @on(Select.Changed, "#filter-kind")
+    def filters_changed(self) -> None:
+        self.fill_ledger()
+
+    @on(Input.Submitted)
+    def filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_filter_person(self) -> None:
+        self.query_one("#filter-person", Input).focus()
+
+    def action_filter_since(self) -> None:
+        self.query_one("#filter-since", Input).focus()
+
+    def action_filter_kind(self) -> None:
+        select = self.query_one("#filter-kind", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#filter-person", Input).value = ""
+        self.query_one("#filter-since", Input).value = ""
+        self.query_one("#filter-kind", Select).clear()
+        self.query_one(DataTable).focus()
+
+    def action_feedback(self, feedback: Feedback) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        give_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if give_id:
+            set_give_feedback(self.store, give_id, feedback)
+            self.notify("Noted: useful." if feedback == "useful" else
+                        "Noted: not relevant. Suggestions like it will rank lower for them.")
+            self.reload()

@@ -1,0 +1,316 @@
+"""Today: the morning triage. Every row is acted on with one key."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Input, Label, Static
+
+from givedesk.desk import GROUP_TITLES, AgendaItem, todays_agenda
+from givedesk.intros import dismiss_suggestion, propose_intro, snooze_suggestion
+from givedesk.leads import dismiss_lead
+from givedesk.matching.service import dismiss_match, snooze_match
+from givedesk.models import QueueItem
+from givedesk.outbox import queue_item
+from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
+from givedesk.tui.dialogs.preview import PreviewDialog
+from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.screens.contacts import ContactsScreen, age_label
+
+EMPTY_DESK = (
+    "Nothing on the desk yet.\n\n"
+    "• Add a news feed: press 6 (Feeds), then a — or `givedesk feeds add URL`.\n"
+    "• Add the people you want to help: press 3 (Contacts), then a — or "
+    "`givedesk contacts import contacts.csv`.\n"
+    "• Or look around a ready-made desk first: `givedesk --demo`."
+)
+FOLLOWUP_HINT = ("A follow-up clears when you give them something: q queues a check-in "
+                 "for the Outbox.")
+ALL_DONE = "All done for today. New suggestions appear here as the feeds bring news."
+SNOOZES: list[tuple[str, int]] = [("1 day", 1), ("3 days", 3), ("1 week", 7)]
+GROUP_STYLES = {"mention": "bold magenta", "lead": "bold yellow", "interest": "bold cyan",
+                "followup": "bold green", "intro": "bold blue"}
+FIXED_COLUMNS = 10 + 14 + 4 + 2 * 4
+
+
+def is_web_link(link: str | None) -> bool:
+    return bool(link) and urlsplit(link or "").scheme.casefold() in ("http", "https")
+
+
+def queue_item_for(item: AgendaItem, note: str) -> QueueItem:
+    """What queueing a Today row puts in the outbox: the article, the lead, or a check-in."""
+    if item.lead is not None:
+        return QueueItem(contact_id=item.contact.id, title=item.title, kind="lead",
+                         lead_id=item.lead.id, link=item.link, note=note)
+    if item.followup is not None:
+        return QueueItem(contact_id=item.contact.id, title="Checking in", kind="info", note=note)
+    return QueueItem(contact_id=item.contact.id, title=item.title, link=item.link, note=note,
+                     article_id=item.match.article.id if item.match else None)
+
+
+def row_cells(item: AgendaItem, now: datetime) -> tuple[Text, Text, Text, Text]:
+    kind = Text(GROUP_TITLES[item.group], style=GROUP_STYLES[item.group], no_wrap=True,
+                overflow="ellipsis")
+    if item.local:
+        kind.append("\nLOCAL", style="green")
+    person = Text(item.contact.name, no_wrap=True, overflow="ellipsis")
+    if item.contact.key:
+        person.append("\n★ key", style="yellow")
+    article = Text(item.title, no_wrap=True, overflow="ellipsis")
+    article.append("\n")
+    why = Text(item.why, style="dim")
+    why.stylize("bold reverse", item.why_start, item.why_end)
+    article.append_text(why)
+    age = Text(age_label(item.when, now) if item.when else "", style="dim")
+    return kind, person, article, age
+
+
+class TodayScreen(DeskScreen):
+    MODE = "today"
+    TITLE = "Today"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "preview", "Preview", id="today.preview", tooltip="Show the article and why"),
+        Binding("q", "queue", "Queue", id="today.queue", tooltip="Queue it for them, with a note"),
+        Binding("d", "dismiss_row", "Dismiss", id="today.dismiss", tooltip="Never suggest this pair again"),
+        Binding("z", "snooze", "Snooze", id="today.snooze", tooltip="Suggest again later"),
+        Binding("o", "open_link", "Open", id="today.open", tooltip="Open the link in a browser"),
+        Binding("c", "open_contact", "Person", id="today.person", tooltip="Open the person"),
+        Binding("slash", "filter", "Filter", id="today.filter", tooltip="Filter the rows"),
+        Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
+        Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
+                tooltip="Clear the filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[str, AgendaItem] = {}
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(id="today-summary", classes="summary-line", markup=False)
+        yield Input(placeholder="Filter by person, title or reason", id="today-filter",
+                    classes="compact-input")
+        yield DataTable(id="today-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="today-empty", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("What", width=10, key="what")
+        table.add_column("Person", width=14, key="person")
+        table.add_column("Article and why", width=40, key="article")
+        table.add_column("Age", width=4, key="age")
+        self.query_one("#today-filter").display = False
+        table.focus()
+        super().on_mount()
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        column = table.columns.get("article")  # type: ignore[call-overload]
+        if column is not None:
+            column.width = max(24, self.size.width - FIXED_COLUMNS - 2)
+            table.refresh()
+
+    def reload(self) -> None:
+        self.load_agenda()
+
+    @work(thread=True, exclusive=True, group="agenda", exit_on_error=False)
+    def load_agenda(self) -> None:
+        items = todays_agenda(self.store, self.config, self.now())
+        self.app.call_from_thread(self.show_agenda, items)
+
+    def show_agenda(self, items: list[AgendaItem]) -> None:
+        self.items = {item.key: item for item in items}
+        self.fill_table()
+
+    def visible_items(self) -> list[AgendaItem]:
+        wanted = self.query_one("#today-filter", Input).value.casefold().strip()
+        return [
+            item for item in self.items.values()
+            if not wanted or wanted in f"{item.contact.name} {item.title} {item.why}".casefold()
+        ]
+
+    def fill_table(self) -> None:
+        table = self.query_one(DataTable)
+        keep = self.selected_key()
+        table.clear()
+        now = self.now()
+        for item in self.visible_items():
+            table.add_row(*row_cells(item, now), key=item.key, height=2)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        today = self.now().date()
+        gives_today = sum(1 for g in self.store.gives.all() if g.given_on.date() == today)
+        waiting = len(self.items)
+        self.query_one("#today-summary", Label).update(
+            f"{self.now():%a %d %b} · {gives_today} give{'s' if gives_today != 1 else ''} today"
+            f" · {self.streak_text()} · {waiting} suggestion{'s' if waiting != 1 else ''}"
+        )
+        empty = self.query_one("#today-empty", Static)
+        has_rows = self.query_one(DataTable).row_count > 0
+        empty.display = not has_rows
+        self.query_one(DataTable).display = has_rows
+        if not has_rows:
+            nothing_stored = not self.store.contacts.count() or not self.store.feeds.count()
+            empty.update(EMPTY_DESK if nothing_stored else ALL_DONE)
+
+    def streak_text(self) -> str:
+        from givedesk.ledger import desk_streak
+
+        days = desk_streak(self.store.gives.all(), self.now())
+        return f"streak {days} day{'s' if days != 1 else ''}"
+
+    def selected_key(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected(self) -> AgendaItem | None:
+        key = self.selected_key()
+        return self.items.get(key) if key else None
+
+    def drop(self, item: AgendaItem) -> None:
+        """Take a handled row away at once, without recomputing the agenda."""
+        self.items.pop(item.key, None)
+        table = self.query_one(DataTable)
+        if item.key in table.rows:
+            table.remove_row(item.key)
+        self.update_summary()
+
+    @on(DataTable.RowSelected, "#today-table")
+    def row_chosen(self) -> None:
+        """Enter (or a click) on a row: the table reports it as a selection."""
+        self.action_preview()
+
+    def action_preview(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "queue":
+                self.action_queue()
+            elif choice == "open":
+                self.action_open_link()
+
+        self.app.push_screen(PreviewDialog(item), chosen)
+
+    def action_queue(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if item.intro is not None:
+            self.propose(item)
+            return
+
+        def with_note(note: str | None) -> None:
+            if note is None:
+                return
+            queue_item(self.store, queue_item_for(item, note), self.now())
+            self.notify(f"Queued for {item.contact.name}. Send it from the Outbox (2).",
+                        markup=False)
+            self.drop(item)
+
+        self.app.push_screen(
+            TextPrompt(f"A personal note for {item.contact.name} (optional)",
+                       placeholder="Saw this and thought of you…"),
+            with_note,
+        )
+
+    def propose(self, item: AgendaItem) -> None:
+        assert item.intro is not None
+        suggestion = item.intro
+        why = "; ".join(f"{r.a_term} ↔ {r.b_term}" for r in suggestion.reasons)
+        propose_intro(self.store, suggestion.a, suggestion.b, self.now(), why=why)
+        self.notify(f"Proposed. First ask {suggestion.a.name}, privately: the message is "
+                    "on the Intros screen (4).", markup=False)
+        self.drop(item)
+
+    def action_dismiss_row(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if item.match is not None:
+            dismiss_match(self.store, item.match.article.id, item.contact.id)
+        elif item.lead is not None:
+            dismiss_lead(self.store, item.lead.id)
+        elif item.intro is not None:
+            dismiss_suggestion(self.store, item.intro.a.id, item.intro.b.id, self.now())
+        else:
+            self.notify(FOLLOWUP_HINT, severity="warning")
+            return
+        self.notify(f"Dismissed for good: {item.title}", markup=False)
+        if item.lead is not None:
+            self.load_agenda()  # the lead leaves every row it was on
+        else:
+            self.drop(item)
+
+    def action_snooze(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if item.match is None and item.intro is None:
+            self.notify(FOLLOWUP_HINT if item.followup else "Leads cannot be snoozed; d dismisses.",
+                        severity="warning")
+            return
+
+        def snoozed(days: int | None) -> None:
+            if days is None:
+                return
+            until = self.now().date() + timedelta(days=days)
+            if item.match is not None:
+                snooze_match(self.store, item.match.article.id, item.contact.id, until)
+            elif item.intro is not None:
+                snooze_suggestion(self.store, item.intro.a.id, item.intro.b.id, self.now(), days)
+            self.notify(f"Snoozed until {until:%a %d %b}.")
+            self.drop(item)
+
+        self.app.push_screen(ChoiceDialog[int]("Snooze for", SNOOZES), snoozed)
+
+    def action_open_link(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if not is_web_link(item.link):
+            self.notify("This item has no web link to open.", severity="warning")
+            return
+        assert item.link is not None
+        self.app.open_url(item.link)
+
+    async def action_open_contact(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        await self.app.switch_mode("contacts")
+        if isinstance(self.app.screen, ContactsScreen):
+            self.app.screen.select(item.contact.id)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#today-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#today-filter")
+    def filter_changed(self) -> None:
+        self.fill_table()
+
+    @on(Input.Submitted, "#today-filter")
+    def filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#today-filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_one(DataTable).focus()
+
+    def action_refresh(self) -> None:
+        self.desk.refresh_feeds(force=True)

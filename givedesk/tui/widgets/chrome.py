@@ -1,0 +1,64 @@
+"""The frame every screen shares: the screen tabs on top and the status line."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import Label, ProgressBar, Tab, Tabs
+
+SCREENS: tuple[tuple[str, str, str], ...] = (
+    ("today", "1", "Today"),
+    ("outbox", "2", "Outbox"),
+    ("contacts", "3", "Contacts"),
+    ("intros", "4", "Intros"),
+    ("review", "5", "Review"),
+    ("feeds", "6", "Feeds"),
+)
+
+
+class ScreenTabs(Tabs):
+    """Tabs naming every screen and its key; clicking one switches to it.
+
+    Not focusable: the arrow keys belong to the screen's table, not to the tabs.
+    """
+
+    can_focus = False
+
+    def __init__(self, current: str) -> None:
+        super().__init__(
+            *(Tab(f"{key} {title}", id=f"tab-{mode}") for mode, key, title in SCREENS),
+            active=f"tab-{current}",
+        )
+        self.current = current
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        mode = (event.tab.id or "").removeprefix("tab-")
+        if mode and mode != self.current:
+            self.app.switch_mode(mode)
+
+
+class DeskStatus(Horizontal):
+    """One line at the bottom: what the desk is doing in the background, with progress."""
+
+    message: reactive[str] = reactive("")
+    """What to say; empty hides the line."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="status-message", markup=False)
+        yield ProgressBar(id="status-progress", show_eta=False)
+
+    def show_progress(self, message: str, done: int, total: int) -> None:
+        self.message = message
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        bar.display = total > 0
+
+    def show_message(self, message: str) -> None:
+        self.message = message
+        self.query_one(ProgressBar).display = False
+
+    def watch_message(self, message: str) -> None:
+        self.query_one("#status-message", Label).update(message)
+        self.display = bool(message)

@@ -1,0 +1,134 @@
+"""Contacts: search, sort, add, edit, key, delete, import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from givedesk.tui.dialogs.contact_form import ContactForm
+from givedesk.tui.screens.contacts import ContactsScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import settle, static_text, table_text
+
+
+def names(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [line.split(" | ")[0] for line in table_text(app, "#contacts-table")]
+
+
+async def open_contacts(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("3")
+    await settle(pilot)
+
+
+async def test_search_is_incremental_and_forgives_typos(demo_home: Path, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        assert len(names(app)) == 12
+        await pilot.press("slash", *"okafr")
+        await pilot.pause()
+        assert names(app)[0] == "Zoë Okafor"
+        await pilot.press("escape")
+        await pilot.press("slash", *"podcast")
+        await pilot.pause()
+        assert set(names(app)) >= {"Zoë Okafor", "Leila Haddad"} and len(names(app)) < 12
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(names(app)) == 12
+
+
+async def test_detail_pane_shows_every_field_and_the_give_timeline(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        detail = static_text(app, "#contact-detail-text")
+        person = app.screen.selected()  # type: ignore[attr-defined]
+        assert person.name in detail and "Gives (" in detail
+        assert "Interests: " + "; ".join(person.interests) in detail
+
+
+async def test_sort_cycles(demo_home: Path, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("s")  # by name
+        await pilot.pause()
+        assert names(app) == sorted(names(app), key=str.casefold)
+
+
+async def test_add_validates_then_saves(home: Path, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "needs a name" in str(app.screen.query_one("#form-errors").render())
+        app.screen.query_one("#field-name").value = "Ada Lovelace"  # type: ignore[attr-defined]
+        app.screen.query_one("#field-interests").value = "engines; poetry"  # type: ignore[attr-defined]
+        app.screen.query_one("#field-met_on").value = "22/11/2026"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Met on must be a date" in str(app.screen.query_one("#form-errors").render())
+        app.screen.query_one("#field-met_on").value = "2026-11-20"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)
+        [ada] = app.store.contacts.all()
+        assert ada.interests == ["engines", "poetry"] and str(ada.met_on) == "2026-11-20"
+        assert names(app) == ["Ada Lovelace"]
+
+
+async def test_edit_toggle_key_and_delete_with_confirmation(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        person = app.screen.selected()  # type: ignore[attr-defined]
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-role").value = "Chief Listener"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.store.contacts.get(person.id).role == "Chief Listener"  # type: ignore[union-attr]
+        was_key = app.store.contacts.get(person.id).key  # type: ignore[union-attr]
+        await pilot.press("k")
+        await settle(pilot)
+        assert app.store.contacts.get(person.id).key is not was_key  # type: ignore[union-attr]
+        selected = app.screen.selected()  # type: ignore[attr-defined]
+        await pilot.press("D", "n")
+        await settle(pilot)
+        assert app.store.contacts.get(selected.id) is not None
+        await pilot.press("D", "y")
+        await settle(pilot)
+        assert app.store.contacts.get(selected.id) is None
+
+
+async def test_import_and_export_from_the_screen(
+    home: Path, tmp_path: Path, make_app: AppFactory
+) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("name,email,company,role,location,interests,needs,offers,notes,key\n"
+                      "Zoë Okafor,zoe@example.com,Okafor Coffee,,,,,,,yes\nBroken,row\n")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("i", *str(source), "enter")
+        await settle(pilot)
+        report = static_text(app, "#report-text")
+        assert "people.csv:3" in report and "1 added" in report
+        await pilot.press("escape")
+        await settle(pilot)
+        assert names(app) == ["Zoë Okafor"]
+        target = tmp_path / "out.vcf"
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#answer").value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "FN:Zoë Okafor" in target.read_text()

@@ -1,0 +1,53 @@
+"""What each screen looks like on the demo desk, at 80x24 and 120x40, clock frozen.
+
+Regenerate after an intended change with `pytest tests/tui/test_snapshots.py
+--snapshot-update` and review the SVGs in the diff.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from givedesk.config import Config
+from givedesk.demo import populate_demo
+from givedesk.paths import Paths
+from givedesk.store import Store
+from givedesk.tui.app import GiveDeskApp
+from tests.tui.conftest import FROZEN_NOW
+from tests.tui.helpers import settle
+
+SCREENS = {"today": "1", "outbox": "2", "contacts": "3", "intros": "4", "review": "5", "feeds": "6"}
+
+
+@pytest.fixture
+def fixed_demo_app() -> GiveDeskApp:
+    """The demo desk in a folder whose path is the same on every run: the Feeds screen
+    shows feed file paths, and a snapshot must not depend on pytest's temp folder."""
+    home = Path(tempfile.gettempdir()) / "givedesk-snapshot-desk"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
+    populate_demo(home, FROZEN_NOW)
+    return GiveDeskApp(Store(Paths.for_home(home)), Config(), clock=lambda: FROZEN_NOW,
+                       refresh_on_start=False)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, fixed_demo_app: GiveDeskApp, screen: str,  # type: ignore[no-untyped-def]
+                size: tuple[int, int]) -> None:
+    app = fixed_demo_app
+
+    async def open_screen(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        if screen == "outbox":
+            await pilot.press("q", *"Congratulations on the second cafe!", "enter")
+            await settle(pilot)
+        await pilot.press(SCREENS[screen])
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=open_screen, terminal_size=size)
