@@ -48,6 +48,9 @@ class AgendaItem:
     why: str
     why_start: int = 0
     why_end: int = 0
+    title_start: int = 0
+    title_end: int = 0
+    """Words of the title to highlight (a match in the headline)."""
     link: str | None = None
     local: bool = False
     when: datetime | None = None
@@ -63,19 +66,35 @@ def _labelled(label: str, evidence: str) -> tuple[str, int, int]:
     return label + evidence, len(label), len(label) + len(evidence)
 
 
+FIELD_WORDS = {"interests": "interest", "needs": "need", "company": "company",
+               "name": "name", "offers": "offer", "role": "role"}
+
+
 def item_from_match(match: Match) -> AgendaItem:
+    """A match as a row: the headline's matched words are highlighted in the title, and
+    the why line shows evidence the title does not already show, when there is some."""
     best = match.reasons[0]
-    field_words = {"interests": "interest", "needs": "need", "company": "company",
-                   "name": "name", "offers": "offer", "role": "role"}
-    label = f"{field_words.get(best.field, best.field)}: "
+    title = match.article.title
+    in_headline = best.evidence[best.evidence_start:best.evidence_end]
+    title_start = title.casefold().find(in_headline.casefold()) if best.in_title else -1
+    elsewhere = next((r for r in match.reasons if not r.in_title), None)
+    if elsewhere is not None:
+        why, start, end = _labelled(f"{FIELD_WORDS.get(elsewhere.field, elsewhere.field)}: ",
+                                    elsewhere.evidence)
+        start, end = start + elsewhere.evidence_start, start + elsewhere.evidence_end
+    else:
+        why = f"{FIELD_WORDS.get(best.field, best.field)} “{best.term}” in the headline"
+        start = end = 0
     return AgendaItem(
         key=f"match:{match.article.id}:{match.contact.id}",
         group=_MATCH_GROUPS[match.kind],
         contact=match.contact,
-        title=match.article.title,
-        why=label + best.evidence,
-        why_start=len(label) + best.evidence_start,
-        why_end=len(label) + best.evidence_end,
+        title=title,
+        title_start=max(title_start, 0),
+        title_end=title_start + len(in_headline) if title_start >= 0 else 0,
+        why=why,
+        why_start=start,
+        why_end=end,
         link=match.article.link,
         local=match.article.local,
         when=match.article.published,

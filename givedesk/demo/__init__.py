@@ -73,7 +73,9 @@ def _history(contacts: list[Contact], now: datetime) -> tuple[list[Give], list[A
 
 
 def populate_demo(home: Path, now: datetime) -> Store:
-    """Fill `home` with the demo desk as it would look on `now`."""
+    """Fill `home` with the demo desk as it would look on `now`, news already fetched."""
+    from givedesk.config import Config
+    from givedesk.feeds.fetch import fetch_all
     from givedesk.feeds.registry import add_feed
 
     store = Store(Paths.for_home(home), today=now.date)
@@ -89,6 +91,7 @@ def populate_demo(home: Path, now: datetime) -> Store:
         target.write_text(_shift_pub_dates(source.read_text(encoding="utf-8"), now), "utf-8")
         add_feed(store, str(target), name=target.stem.capitalize(),
                  local=source.name in DEMO_LOCAL_FEEDS)
+    fetch_all(store, Config(), force=True, now=now)
     return store
 
 

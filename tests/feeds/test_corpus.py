@@ -1,0 +1,45 @@
+"""feedparser's own test documents, hostile and broken ones included, through fetch-and-store."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from givedesk.config import Config, FetchConfig
+from givedesk.feeds.fetch import fetch_all
+from givedesk.models import Feed
+from givedesk.store import Store
+from tests.conftest import REPO_ROOT
+
+CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "feedparser"
+KEEP_EVERYTHING = Config(fetch=FetchConfig(retention_days=1_000_000))
+"""The corpus is dated 2002-2010; nothing may be pruned or skipped as too old."""
+
+
+def _is_clean(text: str) -> bool:
+    return not any(
+        unicodedata.category(c) == "Cc" or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        for c in text
+    )
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
+def test_every_corpus_file_goes_through_parse_and_store(store: Store) -> None:
+    files = sorted(CORPUS.rglob("*.xml"))
+    assert len(files) > 1000
+    store.feeds.insert_many(Feed(url=str(path)) for path in files)
+
+    summary = fetch_all(store, KEEP_EVERYTHING, force=True)
+
+    assert len(summary.results) == len(files)
+    assert all(r.status in ("ok", "error") for r in summary.results)
+    assert not [r for r in summary.results if (r.error or "").startswith("unexpected")]
+    articles = store.articles.all()
+    assert len(articles) > 500
+    for article in articles:
+        assert article.link is None or article.link.startswith(("http://", "https://"))
+        assert _is_clean(article.title) and _is_clean(article.summary)
+        assert "<script" not in article.summary.casefold()
+        assert article.published.tzinfo is not None
+    assert sum(f.failures for f in store.feeds.all()) == summary.count("error")
