@@ -36,6 +36,8 @@ class FetchConfig(_Section):
     """Feeds fetched at once from one host, to stay polite."""
     timeout_seconds: float = 15.0
     """Connect and read timeout of one request."""
+    deadline_seconds: float = 120.0
+    """Longest one feed may take in all, so a server dripping bytes cannot stall a fetch."""
     max_bytes: int = 10_000_000
     """A feed body larger than this is abandoned and reported."""
     interval_minutes: int = 30
@@ -57,19 +59,27 @@ class MatchingConfig(_Section):
     threshold: float = 55.0
     """Suggestions scoring below this (0-100) are not shown."""
     max_per_contact: int = 3
-    """At most this many article suggestions per contact per day."""
+    """At most this many article suggestions per contact per day (queued or given today count)."""
+    max_age_days: int = 14
+    """Articles published longer ago than this are not suggested."""
     title_weight: float = 1.0
     """Weight of a match in an article's title."""
     summary_weight: float = 0.7
     """Weight of a match found only in the summary."""
     mention_bonus: float = 15.0
     """Added when an article names the contact or their company."""
+    local_mention_bonus: float = 5.0
+    """Added on top of mention_bonus when the naming article is local news."""
     need_bonus: float = 10.0
     """Added when an article is a lead for something the contact needs."""
     extra_term_bonus: float = 6.0
-    """Added for each further distinct term that matched."""
+    """Added for each further distinct term that matched (up to three)."""
     recency_days: int = 7
-    """Articles older than this lose score gradually."""
+    """Age at which an article has lost all of recency_penalty."""
+    recency_penalty: float = 10.0
+    """Points an article loses, in proportion to its age, until it is recency_days old."""
+    not_relevant_factor: float = 0.5
+    """A term's weight for a person is multiplied by this for each give they found not relevant."""
     stop_words: list[str] = []
     """Words never used for matching, on top of the built-in English list."""
 
@@ -84,6 +94,45 @@ class FollowupsConfig(_Section):
 class IntrosConfig(_Section):
     reminder_days: int = 5
     """An introduction step waiting longer than this is flagged."""
+    threshold: float = 45.0
+    """Suggested introductions scoring below this (0-100) are not shown."""
+    max_suggestions: int = 20
+    """At most this many suggested introductions, best first."""
+    snooze_days: int = 14
+    """A snoozed suggestion comes back after this many days."""
+    cross_field_bonus: float = 10.0
+    """Added when the two work in different fields: those introductions are worth most."""
+    ask_a_subject: str = "An introduction?"
+    """Subject of the private note to the first person, who is asked before the other."""
+    ask_a_body: str = (
+        "Hi {a_first_name},\n\n{reason_for_a}\n\nWould you like me to introduce you? "
+        "If you do, I'll check with them too before putting you in touch.\n\n{signature}"
+    )
+    """Asks the first person; {reason_for_a} describes the other without naming them."""
+    ask_b_subject: str = "Would you like to meet {a_name}?"
+    """Subject of the note to the second person, once the first has agreed."""
+    ask_b_body: str = (
+        "Hi {b_first_name},\n\nI'd like to introduce you to {a_name}. {reason_for_b}\n\n"
+        "{a_blurb}\n\n{a_first_name} would be glad to connect. Shall I introduce you?"
+        "\n\n{signature}"
+    )
+    """Asks the second person, with a blurb of the first."""
+    introduce_subject: str = "Introduction: {a_name} <> {b_name}"
+    """Subject of the one message to both."""
+    introduce_body: str = (
+        "Hi {a_first_name} and {b_first_name},\n\nAs promised, here you both are. "
+        "{reason}\n\n{a_blurb}\n\n{b_blurb}\n\nI'll let you take it from here.\n\n{signature}"
+    )
+    """The introduction itself, with a forwardable blurb of each."""
+
+
+class LeadsConfig(_Section):
+    threshold: float = 40.0
+    """People scoring below this (0-100) are not offered for a lead."""
+    max_candidates: int = 5
+    """At most this many people to forward one lead to."""
+    fresh_days: int = 14
+    """A lead stays on Today this many days after it was recorded."""
 
 
 class ComposeConfig(_Section):
@@ -104,6 +153,7 @@ class Config(_Section):
     matching: MatchingConfig = msgspec.field(default_factory=MatchingConfig)
     followups: FollowupsConfig = msgspec.field(default_factory=FollowupsConfig)
     intros: IntrosConfig = msgspec.field(default_factory=IntrosConfig)
+    leads: LeadsConfig = msgspec.field(default_factory=LeadsConfig)
     compose: ComposeConfig = msgspec.field(default_factory=ComposeConfig)
 
 
@@ -131,6 +181,7 @@ def parse_config(data: dict[str, Any], source: Path) -> Config:
     except msgspec.ValidationError as error:
         raise UserError(f"{source}: {_explain_validation_error(error)}") from None
     _check_ranges(config, source)
+    _check_templates(config, source)
     return config
 
 
@@ -139,19 +190,71 @@ def _check_ranges(config: Config, source: Path) -> None:
         "fetch.concurrency": config.fetch.concurrency,
         "fetch.per_host": config.fetch.per_host,
         "fetch.timeout_seconds": config.fetch.timeout_seconds,
+        "fetch.deadline_seconds": config.fetch.deadline_seconds,
         "fetch.max_bytes": config.fetch.max_bytes,
         "fetch.retention_days": config.fetch.retention_days,
         "matching.max_per_contact": config.matching.max_per_contact,
+        "matching.max_age_days": config.matching.max_age_days,
+        "matching.recency_days": config.matching.recency_days,
         "followups.cadence_days": config.followups.cadence_days,
+        "intros.reminder_days": config.intros.reminder_days,
+        "intros.max_suggestions": config.intros.max_suggestions,
+        "intros.snooze_days": config.intros.snooze_days,
+        "leads.max_candidates": config.leads.max_candidates,
+        "leads.fresh_days": config.leads.fresh_days,
     }
     for key, value in positive.items():
         if value <= 0:
             raise UserError(f"{source}: '{key}' must be greater than 0, got {value}")
-    if not 0 <= config.matching.threshold <= 100:
-        raise UserError(f"{source}: 'matching.threshold' must be between 0 and 100")
+    thresholds = {
+        "matching.threshold": config.matching.threshold,
+        "intros.threshold": config.intros.threshold,
+        "leads.threshold": config.leads.threshold,
+    }
+    for key, value in thresholds.items():
+        if not 0 <= value <= 100:
+            raise UserError(f"{source}: '{key}' must be between 0 and 100")
+    if not 0 <= config.matching.not_relevant_factor <= 1:
+        raise UserError(f"{source}: 'matching.not_relevant_factor' must be between 0 and 1")
     template = config.local.search_url_template
     if template and "{place}" not in template:
         raise UserError(f"{source}: 'local.search_url_template' must contain {{place}}")
+
+
+_PERSON = frozenset({"first_name", "name", "my_name"})
+_INTRO_COMMON = frozenset({"a_name", "a_first_name", "my_name", "signature"})
+TEMPLATE_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "compose.subject": _PERSON,
+    "compose.greeting": _PERSON,
+    "compose.intro_line": _PERSON,
+    "compose.signature": frozenset({"my_name"}),
+    "intros.ask_a_subject": _INTRO_COMMON | {"reason_for_a"},
+    "intros.ask_a_body": _INTRO_COMMON | {"reason_for_a"},
+    "intros.ask_b_subject": _INTRO_COMMON | {"b_name", "b_first_name", "a_blurb", "reason_for_b"},
+    "intros.ask_b_body": _INTRO_COMMON | {"b_name", "b_first_name", "a_blurb", "reason_for_b"},
+    "intros.introduce_subject": _INTRO_COMMON
+    | {"b_name", "b_first_name", "a_blurb", "b_blurb", "reason"},
+    "intros.introduce_body": _INTRO_COMMON
+    | {"b_name", "b_first_name", "a_blurb", "b_blurb", "reason"},
+}
+"""The {placeholders} each message template may use. The first person of an introduction
+is asked before the other has agreed, so that note has no placeholder naming the other."""
+PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")
+"""A {name} in a template; other braces are kept as written."""
+
+
+def _check_templates(config: Config, source: Path) -> None:
+    """A misspelt placeholder would otherwise reach a sent message as literal braces."""
+    for key, allowed in TEMPLATE_PLACEHOLDERS.items():
+        section, name = key.split(".")
+        template: str = getattr(getattr(config, section), name)
+        for found in PLACEHOLDER.finditer(template):
+            if found.group(1) not in allowed:
+                known = ", ".join(f"{{{word}}}" for word in sorted(allowed))
+                raise UserError(
+                    f"{source}: '{key}' has an unknown placeholder {found.group(0)} "
+                    f"(known here: {known})"
+                )
 
 
 def load_config(path: Path) -> Config:

@@ -152,13 +152,23 @@ def rank(items: Iterable[AgendaItem]) -> list[AgendaItem]:
 
 
 def todays_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
+    """The whole agenda: articles, leads and follow-ups, then introductions."""
+    return rank([*quick_agenda(store, config, now), *intro_agenda(store, config, now)])
+
+
+def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
+    """Everything but introductions: fast, so Today can show it first."""
     from givedesk.matching.service import todays_matches
 
     items = [item_from_match(m) for m in todays_matches(store, config, now=now)]
     items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
     items += [item_from_followup(f, now) for f in due_followups(store, config.followups, now)]
-    items += [item_from_intro(s) for s in suggest_intros(store, config, now)[:TODAY_INTROS]]
     return rank(items)
+
+
+def intro_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
+    """Suggested introductions compare every pair of people: the slow part of a big desk."""
+    return [item_from_intro(s) for s in suggest_intros(store, config, now)[:TODAY_INTROS]]
 
 
 def refresh_desk(

@@ -82,6 +82,8 @@ class Feed:
     last_error: str | None = None
     failures: int = 0
     """Consecutive failed fetches."""
+    last_warning: str | None = None
+    """What was wrong with the feed the last time its entries were kept anyway (malformed)."""
     retry_after: datetime | None = None
     added: datetime = field(default_factory=utc_now)
 
@@ -191,3 +193,44 @@ class Lead:
     created: datetime = field(default_factory=utc_now)
     forwarded_to: list[str] = field(default_factory=list)
     """Contact ids the lead was forwarded to."""
+    dismissed: bool = False
+    """Done with: no longer offered on Today, whoever it was forwarded to."""
+
+
+MatchField = Literal["interests", "needs", "company", "name", "muted_topics"]
+
+
+@dataclass(slots=True)
+class MatchHit:
+    """One of a contact's terms found in one article: what matching caches, so that only
+    new articles and contacts whose terms changed are scanned again."""
+
+    contact_id: str
+    field: MatchField
+    term: str
+    similarity: float
+    """0-100, before any weighting."""
+    in_title: bool
+    first_token: int
+    """Index of the first matched word in the title or summary."""
+    last_token: int
+
+
+@dataclass
+class ArticleHits:
+    """The cached hits of one article (news.json: rebuilt by matching when missing)."""
+
+    id: str
+    """The article's id."""
+    digest: str
+    """Of the article's title and summary: a changed text is scanned again."""
+    hits: list[MatchHit] = field(default_factory=list)
+
+
+@dataclass
+class ContactTermsDigest:
+    """What a contact's terms were when the cached hits were computed."""
+
+    id: str
+    """The contact's id."""
+    digest: str

@@ -35,8 +35,10 @@ from tinydb.table import Table
 from givedesk.errors import StoreError
 from givedesk.models import (
     Article,
+    ArticleHits,
     Ask,
     Contact,
+    ContactTermsDigest,
     Feed,
     Give,
     Intro,
@@ -390,6 +392,8 @@ class Store:
         self.leads = Collection(self.desk, "leads", Lead)
         self.feeds = Collection(self.news, "feeds", Feed)
         self.articles = Collection(self.news, "articles", Article)
+        self.match_cache = Collection(self.news, "match_cache", ArticleHits)
+        self.match_contacts = Collection(self.news, "match_contacts", ContactTermsDigest)
 
     def _backup_desk(self, today: date) -> None:
         """One copy of desk.json a day, the newest `BACKUPS_KEPT` kept."""

@@ -11,9 +11,17 @@ import sys
 import click
 
 from givedesk import __version__
+from givedesk.cli.asks import asks
+from givedesk.cli.backup import export, restore
 from givedesk.cli.contacts import contacts
 from givedesk.cli.context import desk, home_option
 from givedesk.cli.feeds import feeds
+from givedesk.cli.fetch import fetch
+from givedesk.cli.followups import followups
+from givedesk.cli.gives import gives
+from givedesk.cli.intros import intros
+from givedesk.cli.leads import leads
+from givedesk.cli.matches import matches
 from givedesk.errors import UserError
 
 __all__ = ["cli", "main"]
@@ -42,7 +50,9 @@ def cli(ctx: click.Context, demo: bool) -> None:
     run_app(home)
 
 
-for group in (contacts, feeds):
+for group in (
+    contacts, feeds, fetch, gives, asks, intros, leads, followups, export, restore, matches
+):
     cli.add_command(group)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Label, Static
@@ -58,7 +58,7 @@ class IntrosScreen(DeskScreen):
         self.progress: dict[str, IntroProgress] = {}
 
     def compose_body(self) -> ComposeResult:
-        yield Label("Suggested introductions", classes="summary-line")
+        yield Label("Suggested introductions", id="suggested-label", classes="summary-line")
         yield DataTable(id="suggested-table", cursor_type="row", zebra_stripes=True)
         yield Label("In progress", classes="summary-line")
         yield DataTable(id="progress-table", cursor_type="row", zebra_stripes=True)
@@ -78,9 +78,24 @@ class IntrosScreen(DeskScreen):
         super().on_mount()
 
     def reload(self) -> None:
-        now = self.now()
-        self.suggestions = {f"{s.a.id}:{s.b.id}": s for s in suggest_intros(self.store, self.config, now)}
+        """Introductions in progress at once; suggestions (every pair compared) in a worker."""
         self.progress = {p.intro.id: p for p in intro_progress(self.store, include_finished=True)}
+        self.fill_tables()
+        self.query_one("#suggested-label", Label).update("Suggested introductions (finding…)")
+        self.find_suggestions()
+
+    @work(thread=True, exclusive=True, group="intros", exit_on_error=False)
+    def find_suggestions(self) -> None:
+        found = suggest_intros(self.store, self.config, self.now())
+        self.app.call_from_thread(self.show_suggestions, found)
+
+    def show_suggestions(self, found: list[IntroSuggestion]) -> None:
+        self.suggestions = {f"{s.a.id}:{s.b.id}": s for s in found}
+        self.query_one("#suggested-label", Label).update("Suggested introductions")
+        self.fill_tables()
+
+    def fill_tables(self) -> None:
+        now = self.now()
         suggested = self.query_one("#suggested-table", DataTable)
         suggested.clear()
         for key, suggestion in self.suggestions.items():
@@ -151,7 +166,9 @@ class IntrosScreen(DeskScreen):
         why = "; ".join(f"{r.a_term} ↔ {r.b_term}" for r in suggestion.reasons)
         intro = propose_intro(self.store, suggestion.a, suggestion.b, self.now(), why=why)
         self.notify(f"Proposed. Next: ask {suggestion.a.name}.", markup=False)
-        self.reload()
+        self.suggestions.pop(f"{suggestion.a.id}:{suggestion.b.id}", None)
+        self.progress = {p.intro.id: p for p in intro_progress(self.store, include_finished=True)}
+        self.fill_tables()
         progress = self.query_one("#progress-table", DataTable)
         progress.focus()
         progress.move_cursor(row=progress.get_row_index(intro.id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -11,8 +12,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Label, Static
+from textual.worker import get_current_worker
 
-from givedesk.desk import GROUP_TITLES, AgendaItem, todays_agenda
+from givedesk.desk import GROUP_TITLES, AgendaItem, intro_agenda, quick_agenda, rank
 from givedesk.intros import dismiss_suggestion, propose_intro, snooze_suggestion
 from givedesk.leads import dismiss_lead
 from givedesk.matching.service import dismiss_match, snooze_match
@@ -36,6 +38,8 @@ ALL_DONE = "All done for today. New suggestions appear here as the feeds bring n
 SNOOZES: list[tuple[str, int]] = [("1 day", 1), ("3 days", 3), ("1 week", 7)]
 GROUP_STYLES = {"mention": "bold magenta", "lead": "bold yellow", "interest": "bold cyan",
                 "followup": "bold green", "intro": "bold blue"}
+GROUP_LIMIT = 50
+"""Rows a kind (congrats, leads, shares…) shows at most; the filter searches them all."""
 FIXED_COLUMNS = 10 + 14 + 4 + 2 * 4
 
 
@@ -63,6 +67,7 @@ def row_cells(item: AgendaItem, now: datetime) -> tuple[Text, Text, Text, Text]:
     if item.contact.key:
         person.append("\n★ key", style="yellow")
     article = Text(item.title, no_wrap=True, overflow="ellipsis")
+    article.stylize("bold reverse", item.title_start, item.title_end)
     article.append("\n")
     why = Text(item.why, style="dim")
     why.stylize("bold reverse", item.why_start, item.why_end)
@@ -90,6 +95,9 @@ class TodayScreen(DeskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.items: dict[str, AgendaItem] = {}
+        self.hidden = 0
+        """Rows left out by the per-kind limit."""
+        self.loading_intros = False
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
@@ -116,23 +124,36 @@ class TodayScreen(DeskScreen):
             table.refresh()
 
     def reload(self) -> None:
-        self.load_agenda()
+        """Paint first, then read: the agenda of a big desk takes a moment to rank."""
+        self.call_after_refresh(self.load_agenda)
 
     @work(thread=True, exclusive=True, group="agenda", exit_on_error=False)
     def load_agenda(self) -> None:
-        items = todays_agenda(self.store, self.config, self.now())
-        self.app.call_from_thread(self.show_agenda, items)
+        worker = get_current_worker()
+        quick = quick_agenda(self.store, self.config, self.now())
+        self.app.call_from_thread(self.show_agenda, quick, loading=True)
+        intros = intro_agenda(self.store, self.config, self.now())
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_agenda, rank([*quick, *intros]))
 
-    def show_agenda(self, items: list[AgendaItem]) -> None:
+    def show_agenda(self, items: list[AgendaItem], *, loading: bool = False) -> None:
+        self.loading_intros = loading
         self.items = {item.key: item for item in items}
         self.fill_table()
 
     def visible_items(self) -> list[AgendaItem]:
+        """Matching rows, at most `GROUP_LIMIT` a group: a morning is not 5,000 rows."""
         wanted = self.query_one("#today-filter", Input).value.casefold().strip()
-        return [
-            item for item in self.items.values()
-            if not wanted or wanted in f"{item.contact.name} {item.title} {item.why}".casefold()
-        ]
+        shown: Counter[str] = Counter()
+        visible = []
+        for item in self.items.values():
+            if wanted and wanted not in f"{item.contact.name} {item.title} {item.why}".casefold():
+                continue
+            shown[item.group] += 1
+            if shown[item.group] <= GROUP_LIMIT:
+                visible.append(item)
+        self.hidden = sum(max(0, count - GROUP_LIMIT) for count in shown.values())
+        return visible
 
     def fill_table(self) -> None:
         table = self.query_one(DataTable)
@@ -149,9 +170,12 @@ class TodayScreen(DeskScreen):
         today = self.now().date()
         gives_today = sum(1 for g in self.store.gives.all() if g.given_on.date() == today)
         waiting = len(self.items)
+        more = f" (best {GROUP_LIMIT} a kind shown; / searches all)" if self.hidden else ""
+        finding = " · finding introductions…" if self.loading_intros else ""
         self.query_one("#today-summary", Label).update(
             f"{self.now():%a %d %b} · {gives_today} give{'s' if gives_today != 1 else ''} today"
             f" · {self.streak_text()} · {waiting} suggestion{'s' if waiting != 1 else ''}"
+            f"{more}{finding}"
         )
         empty = self.query_one("#today-empty", Static)
         has_rows = self.query_one(DataTable).row_count > 0

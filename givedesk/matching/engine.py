@@ -1,0 +1,535 @@
+"""Matching a whole desk: every article against every contact's terms, then ranking.
+
+Pure: no store, no clock. Two steps with different lifetimes:
+
+1. `find_hits` says which terms occur in which articles. It depends only on the texts,
+   the terms and the stop words, so its output is cached (see `service.py`) and only
+   new articles and changed contacts are scanned again.
+2. `rank` turns hits into scored suggestions. It depends on the clock, the weights and
+   the user's feedback, and is cheap, so it runs afresh every time.
+
+Why `find_hits` is fast: looking for each term in each article is 10,000 × 5,000
+comparisons on a real desk (PITFALLS: 26-116 s with `cdist`). Instead every title and
+summary is cut into words once and indexed (word -> texts holding it); each distinct
+term word is compared with the *vocabulary* of distinct words (exact keys through a
+dictionary, typos with rapidfuzz `cdist` on the few length buckets a typo allows); a
+term is then looked for only in the texts that hold enough of its words, with the same
+`match_pattern` that `text.find_term` uses, so the desk-wide result is exactly what
+matching each text on its own would give (a test compares them).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, ParamSpec, TypeVar
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from givedesk.config import MatchingConfig
+from givedesk.matching.text import (
+    Analysed,
+    CompiledTerm,
+    Expansion,
+    Found,
+    Pattern,
+    TermStyle,
+    analyse_words,
+    compile_term,
+    evidence,
+    match_pattern,
+)
+from givedesk.matching.words import (
+    LONG_WORD_LENGTH,
+    SHORT_WORD_LENGTH,
+    STOP_WORDS,
+    TYPO_MIN_LENGTH,
+    TermWord,
+    WordMode,
+    keys_of,
+    normalize_word,
+    stem,
+    typo_similarity,
+)
+from givedesk.models import Article, Contact, MatchField, MatchHit, SuggestionStatus
+
+MatchKind = Literal["interest", "need", "mention"]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+FIELD_STYLES: dict[MatchField, TermStyle] = {
+    "interests": "topic",
+    "needs": "topic",
+    "company": "company",
+    "name": "name",
+    "muted_topics": "muted",
+}
+FIELD_KINDS: dict[MatchField, MatchKind] = {
+    "interests": "interest",
+    "needs": "need",
+    "company": "mention",
+    "name": "mention",
+}
+KIND_PRIORITY: dict[MatchKind, int] = {"mention": 0, "need": 1, "interest": 2}
+"""The kind a pair is shown as: the most specific kind among its terms."""
+MAX_EXTRA_TERMS = 3
+"""Further distinct terms beyond this many add nothing: five weak hits are not a strong one."""
+SECONDS_PER_DAY = 86_400.0
+PARALLEL_CELLS = 500_000
+"""`cdist` comparisons worth spreading over every core: starting the threads costs about
+a millisecond, more than a small bucket takes on one."""
+SlotKey = tuple[str, WordMode]
+"""A `TermWord` as a plain tuple: equal and hashed alike, and much cheaper to build
+for every word of a vocabulary."""
+
+
+def _gc_paused(function: Callable[P, R]) -> Callable[P, R]:
+    """Run `function` with CPython's cycle collector off.
+
+    Matching a desk allocates hundreds of thousands of small objects and makes no
+    reference cycles; the collector would walk the whole growing heap over and over (a
+    third of the time on a large desk). Reference counting still frees everything. The
+    collector resumes once `function` has returned and its scratch data is gone, so the
+    one catch-up collection walks only what the result keeps.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
+
+
+def stop_words_for(config: MatchingConfig) -> frozenset[str]:
+    """The built-in stop words plus the user's, in the form words are compared in."""
+    extra = (normalize_word(word) for text in config.stop_words for word in text.split())
+    return STOP_WORDS | frozenset(extra)
+
+
+def contact_terms(contact: Contact) -> list[tuple[MatchField, str]]:
+    """Every term of `contact` that matching looks for, with the field it came from."""
+    terms: list[tuple[MatchField, str]] = [("interests", term) for term in contact.interests]
+    terms += [("needs", term) for term in contact.needs]
+    if contact.company.strip():
+        terms.append(("company", contact.company))
+    terms.append(("name", contact.name))
+    terms += [("muted_topics", term) for term in contact.muted_topics]
+    return terms
+
+
+class Vocabulary:
+    """The distinct words of many texts, and what each term word matches among them."""
+
+    def __init__(self, texts: Sequence[list[str]]) -> None:
+        self.words: set[str] = set().union(*texts)
+
+    def expand(self, slots: Set[SlotKey]) -> dict[SlotKey, Expansion]:
+        """What each term word matches in the vocabulary: the same answers as
+        `words.word_similarity` on every pair, found by walking the vocabulary once
+        (a word's keys name the slots it matches) and `_typo_pairs` for typos. Slots
+        that match nothing are left out."""
+        expansions: dict[SlotKey, dict[str, float]] = {}
+        long_stems: dict[str, list[str]] = {}
+        long_words: dict[str, list[str]] = {}
+        for word in self.words:
+            stemmed = stem(word)
+            found: list[SlotKey] = [(stemmed, "stem"), (word, "exact")]
+            if len(word) <= SHORT_WORD_LENGTH + 2:
+                found += [(key, "short") for key in keys_of(word, "short")]
+            for slot in found:
+                if slot in slots:
+                    expansions.setdefault(slot, {})[word] = 100.0
+            if len(stemmed) >= TYPO_MIN_LENGTH:
+                long_stems.setdefault(stemmed, []).append(word)
+            if len(word) >= TYPO_MIN_LENGTH:
+                long_words[word] = [word]
+        for mode, by_key in (("stem", long_stems), ("exact", long_words)):
+            typed = [s for s in slots if s[1] == mode and len(s[0]) >= TYPO_MIN_LENGTH]
+            self._add_typos(typed, by_key, expansions)
+        return dict(expansions)
+
+    @staticmethod
+    def _add_typos(
+        slots: list[SlotKey],
+        by_key: Mapping[str, list[str]],
+        expansions: dict[SlotKey, dict[str, float]],
+    ) -> None:
+        """Add the words whose key looks like a slot's mistyped: `typo_similarity` on
+        the pairs `_typo_pairs` shortlists."""
+        for slot, key in _typo_pairs(slots, by_key):
+            similarity = typo_similarity(slot[0], key)
+            if similarity > 0:
+                expansion = expansions.setdefault(slot, {})
+                for word in by_key[key]:
+                    expansion[word] = max(similarity, expansion.get(word, 0.0))
+
+
+def _typo_pairs(slots: Iterable[SlotKey], keys: Iterable[str]) -> Iterator[tuple[SlotKey, str]]:
+    """Every (slot, key) pair `typo_similarity` could forgive, without comparing all.
+
+    It forgives only keys with the same first letter whose lengths differ by one (a
+    letter missing or extra), by none (two letters swapped: the same letters, so one
+    lookup by sorted letters finds them), or, in long words, by up to two. `cdist`
+    compares only the buckets of lengths that can qualify.
+    """
+    by_shape: dict[tuple[str, int], list[str]] = {}
+    by_letters: dict[str, list[str]] = {}
+    for key in keys:
+        by_shape.setdefault((key[0], len(key)), []).append(key)
+        by_letters.setdefault("".join(sorted(key)), []).append(key)
+    queries: dict[tuple[str, int], list[SlotKey]] = {}
+    for slot in slots:
+        queries.setdefault((slot[0][0], len(slot[0])), []).append(slot)
+        for key in by_letters.get("".join(sorted(slot[0])), ()):
+            yield slot, key
+    for (letter, length), group in queries.items():
+        near = [
+            key
+            for other in range(length - 2, length + 3)
+            if min(other, length) >= LONG_WORD_LENGTH or abs(other - length) == 1
+            for key in by_shape.get((letter, other), ())
+        ]
+        if not near:
+            continue
+        workers = -1 if len(group) * len(near) >= PARALLEL_CELLS else 1
+        distances = process.cdist(
+            [slot[0] for slot in group], near, scorer=Levenshtein.distance,
+            score_cutoff=2, dtype=np.int32, workers=workers,
+        )
+        for row, column in zip(*np.nonzero(distances <= 2), strict=True):
+            yield group[row], near[column]
+
+
+def _postings(texts: Sequence[list[str]], wanted: set[str]) -> dict[str, list[int]]:
+    """Word -> indices of the texts holding it, for the words some term can match only:
+    most of a text's words (and most of its length) are never looked up."""
+    postings: dict[str, list[int]] = {word: [] for word in wanted}
+    for index, words in enumerate(texts):
+        for word in wanted.intersection(words):
+            postings[word].append(index)
+    return postings
+
+
+@dataclass
+class _TermOwners:
+    compiled: CompiledTerm
+    owners: list[tuple[str, MatchField]] = field(default_factory=list)
+
+
+def _distinct_terms(
+    contacts: Iterable[Contact], stop_words: frozenset[str]
+) -> list[_TermOwners]:
+    """Each distinct (style, term) once, with every contact and field it belongs to:
+    three people interested in "podcasting" cost one search, not three."""
+    terms: dict[tuple[TermStyle, str], _TermOwners] = {}
+    for contact in contacts:
+        for field_name, text in contact_terms(contact):
+            style = FIELD_STYLES[field_name]
+            entry = terms.get((style, text))
+            if entry is None:
+                entry = terms[(style, text)] = _TermOwners(compile_term(text, style, stop_words))
+            entry.owners.append((contact.id, field_name))
+    return [entry for entry in terms.values() if entry.compiled.patterns]
+
+
+class _Searcher:
+    """Finds where patterns match among many texts, using the postings."""
+
+    def __init__(
+        self,
+        sources: Sequence[str],
+        texts: Sequence[list[str]],
+        stop_words: frozenset[str],
+        expansions: Mapping[SlotKey, Expansion],
+    ) -> None:
+        self.sources = sources
+        self.texts = texts
+        self.stop_words = stop_words
+        self.expansions = expansions
+        wanted = {word for expansion in expansions.values() for word in expansion}
+        self.postings = _postings(texts, wanted)
+        self._holding: dict[TermWord, set[int]] = {}
+        self._analysed: dict[int, Analysed] = {}
+
+    def _analyse(self, index: int) -> Analysed:
+        """The text for `match_pattern`, made on first need: most texts never are."""
+        text = self._analysed.get(index)
+        if text is None:
+            text = Analysed(self.sources[index], self.stop_words, self.texts[index])
+            self._analysed[index] = text
+        return text
+
+    def _texts_with(self, slot: TermWord) -> set[int]:
+        found = self._holding.get(slot)
+        if found is None:
+            found = set()
+            for word in self.expansions.get(slot, {}):
+                found.update(self.postings.get(word, ()))
+            self._holding[slot] = found
+        return found
+
+    def _plain(self, pattern: Pattern) -> dict[int, Found]:
+        """A plain one-word pattern straight from the postings: the most similar word,
+        then the earliest, exactly as `match_pattern` would choose."""
+        best: dict[int, Found] = {}
+        for word, similarity in self.expansions[pattern.slots[0]].items():
+            score = pattern.weight * similarity
+            for index in self.postings.get(word, ()):
+                position = self.texts[index].index(word)
+                found = best.get(index)
+                if found is None or (score, -position) > (found.similarity, -found.first):
+                    best[index] = Found(score, position, position)
+        return best
+
+    def _windows(self, pattern: Pattern) -> dict[int, Found]:
+        """Patterns of several words, or with conditions: `match_pattern` on each text
+        holding enough of the words (with the head word, when not all are needed)."""
+        sets = [self._texts_with(slot) for slot in pattern.slots]
+        if pattern.head is None:
+            candidates = set.intersection(*sorted(sets, key=len))
+        else:
+            others = sets[: pattern.head] + sets[pattern.head + 1 :]
+            candidates = {
+                index
+                for index in sets[pattern.head]
+                if sum(index in texts for texts in others) >= pattern.required - 1
+            }
+        expansions = [self.expansions.get(slot, {}) for slot in pattern.slots]
+        found = {index: match_pattern(pattern, self._analyse(index), expansions) for index in candidates}
+        return {index: where for index, where in found.items() if where is not None}
+
+    def _possible(self, pattern: Pattern) -> bool:
+        """Whether enough of the pattern's words occur at all: on a handful of new
+        articles most terms are ruled out here, before any set is built."""
+        if pattern.head is not None and pattern.slots[pattern.head] not in self.expansions:
+            return False
+        spare = len(pattern.slots) - pattern.required
+        for slot in pattern.slots:
+            if slot not in self.expansions:
+                spare -= 1
+                if spare < 0:
+                    return False
+        return True
+
+    def search(self, term: CompiledTerm) -> dict[int, Found]:
+        """Text index -> where `term` matches best, as `text.match_term` decides."""
+        best: dict[int, Found] = {}
+        for pattern in term.patterns:
+            if not self._possible(pattern):
+                continue
+            found = self._plain(pattern) if pattern.plain else self._windows(pattern)
+            for index, where in found.items():
+                if index not in best or where.similarity > best[index].similarity:
+                    best[index] = where
+        return best
+
+
+@_gc_paused
+def find_hits(
+    articles: Sequence[Article],
+    contacts: Iterable[Contact],
+    stop_words: frozenset[str] = STOP_WORDS,
+) -> dict[str, list[MatchHit]]:
+    """Article id -> every contact term found in its title or summary (the best place
+    in each). Articles without hits are left out."""
+    hits: dict[str, list[MatchHit]] = {}
+    sources = [text for article in articles for text in (article.title, article.summary)]
+    texts = [analyse_words(text) for text in sources]
+    terms = _distinct_terms(contacts, stop_words)
+    expansions = Vocabulary(texts).expand(set().union(*(t.compiled.slots for t in terms)))
+    searcher = _Searcher(sources, texts, stop_words, expansions)
+    for term in terms:
+        for index, where in searcher.search(term.compiled).items():
+            similarity = round(where.similarity, 1)
+            hits.setdefault(articles[index // 2].id, []).extend(
+                MatchHit(
+                    contact_id, field_name, term.compiled.text, similarity,
+                    index % 2 == 0, where.first, where.last,
+                )
+                for contact_id, field_name in term.owners
+            )
+    return hits
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an article was suggested: the contact's field and term, and the words of
+    the article that matched (at evidence[evidence_start:evidence_end])."""
+
+    field: MatchField
+    term: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    similarity: float
+    in_title: bool
+
+
+@dataclass
+class Match:
+    """One suggestion: this article would help this person, for these reasons."""
+
+    article: Article
+    contact: Contact
+    score: float
+    kind: MatchKind
+    reasons: list[Reason]
+    feed: str = ""
+    """The feed's name, for display ("" when unknown: the JSON then gives the feed id)."""
+    status: SuggestionStatus | None = None
+    """What the user already did with this pair (only shown with --all)."""
+
+
+@dataclass(slots=True)
+class Ranked:
+    """A scored (article, contact) pair whose evidence is not built yet: ranking
+    thousands of pairs is cheap, quoting their text only for the ones shown."""
+
+    article: Article
+    contact: Contact
+    score: float
+    """0-100, rounded: what is shown."""
+    strength: float
+    """The score before it was capped at 100: orders pairs that all show 100."""
+    kind: MatchKind
+    hits: tuple[MatchHit, ...]
+    """Best hit per distinct term, strongest first."""
+
+    def to_match(self, *, feed: str = "", status: SuggestionStatus | None = None) -> Match:
+        reasons = []
+        for hit in self.hits:
+            text = self.article.title if hit.in_title else self.article.summary
+            shown, start, end = evidence(text, hit.first_token, hit.last_token)
+            reasons.append(
+                Reason(hit.field, hit.term, shown, start, end, hit.similarity, hit.in_title)
+            )
+        return Match(
+            article=self.article, contact=self.contact, score=self.score, kind=self.kind,
+            reasons=reasons, feed=feed, status=status,
+        )
+
+
+Penalties = Mapping[tuple[str, str], float]
+"""(contact id, casefolded term) -> factor below 1 for terms the user marked not relevant."""
+
+
+def _term_value(
+    hit: MatchHit, article: Article, config: MatchingConfig, penalties: Penalties
+) -> float:
+    """What one hit is worth on its own: similarity, placed, down-weighted by feedback,
+    plus the bonus of its kind."""
+    placed = config.title_weight if hit.in_title else config.summary_weight
+    value = hit.similarity * placed
+    if penalties:
+        value *= penalties.get((hit.contact_id, hit.term.casefold()), 1.0)
+    kind = FIELD_KINDS[hit.field]
+    if kind == "mention":
+        value += config.mention_bonus + (config.local_mention_bonus if article.local else 0.0)
+    elif kind == "need":
+        value += config.need_bonus
+    return value
+
+
+def _score_pair(
+    article: Article,
+    contact: Contact,
+    hits: Iterable[MatchHit],
+    age_penalty: float,
+    config: MatchingConfig,
+    penalties: Penalties,
+) -> Ranked | None:
+    """The suggestion `hits` make for one pair (see `rank`); None when muted."""
+    best: dict[str, tuple[float, MatchHit]] = {}
+    for hit in hits:
+        if hit.field == "muted_topics":
+            return None
+        value = _term_value(hit, article, config, penalties)
+        key = hit.term.casefold()
+        if key not in best or (value, hit.in_title) > (best[key][0], best[key][1].in_title):
+            best[key] = (value, hit)
+    ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].field, pair[1].term))
+    strength = (
+        ordered[0][0] + config.extra_term_bonus * min(len(ordered) - 1, MAX_EXTRA_TERMS) - age_penalty
+    )
+    kind = min((FIELD_KINDS[hit.field] for _, hit in ordered), key=KIND_PRIORITY.__getitem__)
+    return Ranked(
+        article=article, contact=contact, score=round(min(max(strength, 0.0), 100.0), 1),
+        strength=strength, kind=kind, hits=tuple(hit for _, hit in ordered),
+    )
+
+
+@_gc_paused
+def rank(
+    hits_by_article: Mapping[str, Sequence[MatchHit]],
+    articles: Iterable[Article],
+    contacts: Mapping[str, Contact],
+    *,
+    now: datetime,
+    config: MatchingConfig,
+    penalties: Penalties | None = None,
+) -> list[Ranked]:
+    """Every (article, contact) pair scoring at least the threshold, best first, among
+    articles published at most max_age_days before `now`.
+
+    A pair's score is the value of its best term (similarity x title_weight or
+    summary_weight x any feedback factor, + mention_bonus [+ local_mention_bonus] or
+    need_bonus), + extra_term_bonus for each further distinct term (at most
+    `MAX_EXTRA_TERMS`), - recency_penalty x age / recency_days (at most all of it),
+    shown capped to 0-100. A muted topic in the article drops the pair. The kind is
+    the most specific one among the terms found (mention, need, interest): an article
+    naming someone is a congratulation whatever else it touches.
+    """
+    penalties = penalties or {}
+    ranked: list[tuple[tuple[float, float, str, str], Ranked]] = []
+    for article in articles:
+        hits = hits_by_article.get(article.id)
+        age_days = (now - article.published).total_seconds() / SECONDS_PER_DAY
+        if not hits or age_days > config.max_age_days:
+            continue
+        age_penalty = config.recency_penalty * min(max(age_days, 0.0) / config.recency_days, 1.0)
+        newest_first = -article.published.timestamp()
+        by_contact: dict[str, list[MatchHit]] = {}
+        for hit in hits:
+            by_contact.setdefault(hit.contact_id, []).append(hit)
+        for contact_id, found in by_contact.items():
+            contact = contacts.get(contact_id)
+            if contact is None:
+                continue
+            pair = _score_pair(article, contact, found, age_penalty, config, penalties)
+            if pair is not None and pair.score >= config.threshold:
+                ranked.append(((-pair.strength, newest_first, article.id, contact_id), pair))
+    ranked.sort(key=lambda keyed: keyed[0])
+    return [pair for _, pair in ranked]
+
+
+def match_to_json(match: Match) -> dict[str, Any]:
+    """The `givedesk matches --json` element for one match (shape fixed by DESIGN.md)."""
+    article = match.article
+    return {
+        "article": {
+            "id": article.id,
+            "title": article.title,
+            "link": article.link,
+            "feed": match.feed or article.feed_id,
+            "published": article.published.isoformat(),
+            "local": article.local,
+        },
+        "contact": {"id": match.contact.id, "name": match.contact.name},
+        "score": match.score,
+        "kind": match.kind,
+        "reasons": [
+            {"field": reason.field, "term": reason.term, "evidence": reason.evidence}
+            for reason in match.reasons
+        ],
+    }

@@ -1,0 +1,209 @@
+"""Today's matches from the store: decisions, the daily cap, feedback, the cache."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from givedesk.config import Config, MatchingConfig
+from givedesk.errors import UserError
+from givedesk.matching import service
+from givedesk.matching.engine import find_hits, stop_words_for
+from givedesk.matching.service import (
+    dismiss_match,
+    refresh_hits,
+    set_match_status,
+    snooze_match,
+    todays_matches,
+)
+from givedesk.models import Article, Contact, Feed, Give, MatchHit
+from givedesk.store import Store
+
+NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
+TODAY = NOW.date()
+
+
+def news(id_: str, title: str, summary: str = "", *, hours_ago: float = 1.0) -> Article:
+    return Article(
+        id=id_, title=title, summary=summary, feed_id="f1",
+        published=NOW - timedelta(hours=hours_ago),
+    )
+
+
+@pytest.fixture
+def desk(store: Store) -> Store:
+    store.feeds.insert(Feed(url="https://gazette.example/rss", id="f1", name="Gazette"))
+    store.contacts.insert_many([
+        Contact(id="ana", name="Ana Lee", interests=["sailing", "podcasting"],
+                needs=["a bookkeeper"]),
+        Contact(id="ben", name="Ben Ode", company="Ode Bikes", interests=["bike lanes"]),
+    ])
+    store.articles.insert_many([
+        news("s1", "Sailing club offers free lessons", hours_ago=1),
+        news("s2", "Sailing regatta returns to the bay", hours_ago=2),
+        news("s3", "Why sailing is booming", "Podcasts about sailing are booming too.",
+             hours_ago=3),
+        news("s4", "Sailing school hires instructors", hours_ago=4),
+        news("b1", "Council approves bike-lane network", "Ode Bikes welcomed the vote.",
+             hours_ago=5),
+        news("x1", "Trust fund buys rustic lodge", hours_ago=6),
+    ])
+    return store
+
+
+def pairs(store: Store, **kwargs: Any) -> list[tuple[str, str]]:
+    found = todays_matches(store, Config(), now=NOW, **kwargs)
+    return [(match.article.id, match.contact.id) for match in found]
+
+
+def test_matches_best_first_with_reasons_and_feed_name(desk: Store) -> None:
+    found = todays_matches(desk, Config(), now=NOW)
+    assert [(m.article.id, m.contact.id) for m in found] == [
+        ("s3", "ana"), ("b1", "ben"), ("s1", "ana"), ("s2", "ana"),
+    ]
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    two_terms, bikes = found[0], found[1]
+    assert [r.evidence for r in two_terms.reasons] == [
+        "Why sailing is booming", "Podcasts about sailing are booming…",
+    ]
+    assert (bikes.kind, bikes.feed) == ("mention", "Gazette")
+    assert {(r.field, r.term) for r in bikes.reasons} == {
+        ("company", "Ode Bikes"), ("interests", "bike lanes"),
+    }
+
+
+def test_at_most_max_per_contact_a_day(desk: Store) -> None:
+    assert [p for p in pairs(desk) if p[1] == "ana"] == [("s3", "ana"), ("s1", "ana"), ("s2", "ana")]
+    set_match_status(desk, "s3", "ana", "queued", now=NOW)
+    assert [p for p in pairs(desk) if p[1] == "ana"] == [("s1", "ana"), ("s2", "ana")]
+    set_match_status(desk, "s1", "ana", "given", now=NOW - timedelta(days=1))
+    assert [p for p in pairs(desk) if p[1] == "ana"] == [("s2", "ana"), ("s4", "ana")]
+
+
+def test_dismissed_pairs_never_come_back_but_all_lists_them(desk: Store) -> None:
+    dismiss_match(desk, "b1", "ben")
+    assert ("b1", "ben") not in pairs(desk)
+    every = todays_matches(desk, Config(), now=NOW + timedelta(days=3), include_all=True)
+    assert [(m.article.id, m.status) for m in every if m.contact.id == "ben"] == [
+        ("b1", "dismissed"),
+    ]
+
+
+def test_a_snoozed_pair_returns_on_its_day(desk: Store) -> None:
+    snooze_match(desk, "b1", "ben", TODAY + timedelta(days=2))
+    assert ("b1", "ben") not in pairs(desk)
+    later = todays_matches(desk, Config(), now=NOW + timedelta(days=2))
+    assert ("b1", "ben") in [(m.article.id, m.contact.id) for m in later]
+
+
+def test_deciding_again_replaces_the_decision(desk: Store) -> None:
+    snooze_match(desk, "b1", "ben", TODAY + timedelta(days=2))
+    set_match_status(desk, "b1", "ben", "queued")
+    states = [s for s in desk.states.all() if s.subject_id == "b1"]
+    assert [(s.kind, s.status, s.until) for s in states] == [("match", "queued", None)]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda s: set_match_status(s, "nope", "ben", "queued"), "no article"),
+        (lambda s: set_match_status(s, "b1", "nope", "queued"), "no contact"),
+        (lambda s: set_match_status(s, "b1", "ben", "snoozed"), "a snooze needs"),
+    ],
+)
+def test_bad_decisions_are_refused(
+    desk: Store, call: Callable[[Store], object], message: str
+) -> None:
+    with pytest.raises(UserError, match=message):
+        call(desk)
+    assert desk.states.all() == []
+
+
+def test_not_relevant_feedback_down_weights_the_term_for_that_person(desk: Store) -> None:
+    config = Config(matching=MatchingConfig(threshold=0, max_per_contact=10))
+
+    def scores() -> dict[tuple[str, str], float]:
+        return {(m.article.id, m.contact.id): m.score
+                for m in todays_matches(desk, config, now=NOW)}
+
+    before = scores()
+    set_match_status(desk, "s2", "ana", "given")
+    desk.gives.insert(Give(contact_id="ana", kind="article", article_id="s2",
+                           feedback="not-relevant"))
+    after = scores()
+    assert after[("s1", "ana")] == pytest.approx(before[("s1", "ana")] * 0.5, abs=0.5)
+    assert after[("s3", "ana")] < before[("s3", "ana")]
+    assert after[("b1", "ben")] == before[("b1", "ben")]
+
+
+def cached_hits(store: Store) -> dict[str, list[MatchHit]]:
+    return {entry.id: entry.hits for entry in store.match_cache.all() if entry.hits}
+
+
+def full_rescore(store: Store, config: MatchingConfig) -> dict[str, list[MatchHit]]:
+    found = find_hits(store.articles.all(), store.contacts.all(), stop_words_for(config))
+    return {key: sorted(hits, key=service._hit_order) for key, hits in found.items()}
+
+
+def test_incremental_matching_gives_what_a_full_rescore_gives(desk: Store) -> None:
+    config = MatchingConfig()
+    refresh_hits(desk, config)
+
+    desk.articles.insert_many([
+        news("n1", "Podcasting gear for beginners", "A bookkeeper's guide to sailing taxes."),
+        news("n2", "Bike lanes and sailing: a summer guide"),
+    ])
+    edited = desk.articles.get("s4")
+    assert edited is not None
+    edited.title = "Rowing school hires instructors"
+    desk.articles.save(edited)
+    desk.articles.remove("s2")
+    ana = desk.contacts.get("ana")
+    assert ana is not None
+    ana.interests = ["podcasting", "rowing"]
+    desk.contacts.save(ana)
+    desk.contacts.remove("ben")
+    desk.contacts.insert(Contact(id="cy", name="Cy Moss", interests=["sailing", "bike lanes"]))
+
+    incremental = refresh_hits(desk, config).hits
+    assert {k: v for k, v in incremental.items() if v} == full_rescore(desk, config)
+    assert cached_hits(desk) == full_rescore(desk, config)
+    assert {entry.id for entry in desk.match_cache.all()} == {a.id for a in desk.articles.all()}
+
+
+def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    refresh_hits(desk, MatchingConfig())
+    scanned: list[tuple[int, int]] = []
+
+    def counting(articles: list[Article], contacts: list[Contact], stop: frozenset[str]) -> Any:
+        scanned.append((len(articles), len(list(contacts))))
+        return find_hits(articles, contacts, stop)
+
+    monkeypatch.setattr(service, "find_hits", counting)
+    refresh_hits(desk, MatchingConfig())
+    desk.articles.insert(news("n1", "Sailing news"))
+    refresh_hits(desk, MatchingConfig())
+    assert scanned == [(0, 2), (1, 2)]
+
+
+def test_changed_stop_words_rescore_everything(desk: Store) -> None:
+    refresh_hits(desk, MatchingConfig())
+    config = MatchingConfig(stop_words=["sailing"])
+    refresh_hits(desk, config)
+    assert cached_hits(desk) == full_rescore(desk, config)
+    assert not any(hit.term == "sailing" for hits in cached_hits(desk).values() for hit in hits)
+
+
+def test_the_cache_is_rebuilt_when_lost(desk: Store) -> None:
+    first = pairs(desk)
+    desk.match_cache.replace_all([])
+    desk.match_contacts.replace_all([])
+    assert pairs(desk) == first
+
+
+def test_snooze_until_is_a_date(desk: Store) -> None:
+    state = snooze_match(desk, "s1", "ana", date(2026, 3, 12))
+    assert (state.status, state.until) == ("snoozed", date(2026, 3, 12))
