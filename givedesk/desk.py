@@ -176,7 +176,8 @@ def refresh_desk(
     only: list[str] | None = None, progress: Progress | None = None,
 ) -> str:
     """Fetch the feeds that are due (or `only` these, now), then rescore the new
-    articles so the next agenda is ready; returns one line for the user."""
+    articles so the next agenda is ready; returns one line for the user, or "" when
+    every feed was fresh (nothing worth interrupting them for)."""
     from givedesk.feeds.fetch import fetch_all
     from givedesk.matching.service import todays_matches
     from givedesk.models import Feed
@@ -189,7 +190,7 @@ def refresh_desk(
     todays_matches(store, config, now=now)
     fetched = len(summary.results) - summary.count("skipped")
     if not fetched:
-        return "Feeds are up to date."
+        return ""
     errors = summary.count("error")
     line = f"Fetched {fetched} feed{'s' if fetched != 1 else ''}: {summary.new} new article(s)"
     return line + (f", {errors} with errors (see Feeds)." if errors else ".")

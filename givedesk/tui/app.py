@@ -93,7 +93,8 @@ class GiveDeskApp(App[None]):
 
     def _refresh_finished(self, summary: str) -> None:
         self.set_status("")
-        self.notify(summary, markup=False)
+        if summary:
+            self.notify(summary, markup=False)
         if isinstance(self.screen, DeskScreen):
             self.screen.reload()
 

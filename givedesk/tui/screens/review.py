@@ -64,7 +64,7 @@ class ReviewScreen(DeskScreen):
         table.add_column("Date", width=10, key="date")
         table.add_column("Person", width=16, key="person")
         table.add_column("Kind", width=7, key="kind")
-        table.add_column("Note", width=30, key="note")
+        table.add_column("Note", width=28, key="note")
         table.add_column("Feedback", width=8, key="feedback")
         table.focus()
         super().on_mount()

@@ -40,7 +40,7 @@ GROUP_STYLES = {"mention": "bold magenta", "lead": "bold yellow", "interest": "b
                 "followup": "bold green", "intro": "bold blue"}
 GROUP_LIMIT = 50
 """Rows a kind (congrats, leads, shares…) shows at most; the filter searches them all."""
-FIXED_COLUMNS = 10 + 14 + 4 + 2 * 4
+FIXED_COLUMNS = 10 + 14 + 5 + 2 * 4
 
 
 def is_web_link(link: str | None) -> bool:
@@ -111,7 +111,7 @@ class TodayScreen(DeskScreen):
         table.add_column("What", width=10, key="what")
         table.add_column("Person", width=14, key="person")
         table.add_column("Article and why", width=40, key="article")
-        table.add_column("Age", width=4, key="age")
+        table.add_column("Age", width=5, key="age")
         self.query_one("#today-filter").display = False
         table.focus()
         super().on_mount()
