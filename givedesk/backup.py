@@ -22,7 +22,7 @@ import msgspec
 
 from givedesk.contacts import clean_contact
 from givedesk.contacts_io import write_text_file
-from givedesk.errors import UserError
+from givedesk.errors import UserError, read_user_file
 from givedesk.models import Contact, utc_now
 from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store
 
@@ -77,13 +77,7 @@ def export_desk(store: Store, path: Path, now: datetime | None = None) -> DeskBa
 def read_backup(store: Store, path: Path) -> DeskBackup:
     """The validated content of a backup file; the first problem is a one-line `UserError`."""
     try:
-        document = msgspec.json.decode(path.read_bytes())
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise UserError(f"{path}: cannot read: {error.strerror}") from None
+        document = msgspec.json.decode(read_user_file(path))
     except msgspec.DecodeError as error:
         raise UserError(f"{path}: not a givedesk backup: {error}") from None
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from givedesk.errors import UserError
+from givedesk.errors import UserError, read_user_file
 from givedesk.models import Contact
 from givedesk.store import atomic_write_bytes
 
@@ -93,18 +93,7 @@ def decode_text(raw: bytes) -> str:
 
 def decode_text_file(path: Path) -> str:
     """The file's text (see `decode_text`); a missing or huge file is a `UserError`."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise UserError(f"{path}: cannot read: {error.strerror}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise UserError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB; not a contacts file")
-    return decode_text(raw)
+    return decode_text(read_user_file(path, max_bytes=MAX_FILE_BYTES, what="contacts file"))
 
 
 def write_text_file(path: Path, text: str) -> None:

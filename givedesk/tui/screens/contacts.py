@@ -38,6 +38,7 @@ from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.dialogs.report import ReportDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
+from givedesk.tui.widgets.tables import cursor_row_key
 
 
 def age_label(when: datetime | None, now: datetime) -> str:
@@ -148,10 +149,7 @@ class ContactsScreen(DeskScreen):
         self.show_detail()
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return cursor_row_key(self.query_one(DataTable))
 
     def selected(self) -> Contact | None:
         contact_id = self.selected_id()

@@ -16,6 +16,7 @@ from givedesk.tui.dialogs import ChoiceDialog, ConfirmDialog, TextPrompt
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
 from givedesk.tui.widgets.safe import plain, plain_cell
+from givedesk.tui.widgets.tables import cursor_row_key
 
 
 def _source_error(source: str) -> str | None:
@@ -78,10 +79,7 @@ class FeedsScreen(DeskScreen):
         self.show_error()
 
     def selected(self) -> Feed | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = cursor_row_key(self.query_one(DataTable))
         return self.feeds.get(key or "")
 
     def on_data_table_row_highlighted(self) -> None:

@@ -28,6 +28,7 @@ from givedesk.tui.dialogs import ChoiceDialog, ConfirmDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.today import SNOOZES
 from givedesk.tui.widgets.safe import plain, plain_cell
+from givedesk.tui.widgets.tables import cursor_row_key
 
 
 def reason_text(suggestion: IntroSuggestion) -> str:
@@ -112,10 +113,7 @@ class IntrosScreen(DeskScreen):
         self.show_detail()
 
     def row_key(self, table_id: str) -> str | None:
-        table = self.query_one(table_id, DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return cursor_row_key(self.query_one(table_id, DataTable))
 
     def selected_suggestion(self) -> IntroSuggestion | None:
         key = self.row_key("#suggested-table")

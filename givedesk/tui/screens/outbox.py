@@ -13,6 +13,7 @@ from givedesk.compose import Draft, draft_outbox_message, mailto_url
 from givedesk.outbox import OutboxGroup, SendRecord, mark_sent, outbox_groups, remove_item, undo_send
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
+from givedesk.tui.widgets.tables import cursor_row_key
 
 
 class OutboxScreen(DeskScreen):
@@ -65,10 +66,7 @@ class OutboxScreen(DeskScreen):
         self.show_draft()
 
     def selected_group(self) -> OutboxGroup | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        item_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        item_id = cursor_row_key(self.query_one(DataTable))
         return next((g for g in self.groups.values() if any(i.id == item_id for i in g.items)),
                     None)
 
@@ -167,10 +165,7 @@ class OutboxScreen(DeskScreen):
         self.reload()
 
     def action_remove(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return
-        item_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        item_id = cursor_row_key(self.query_one(DataTable))
         if item_id:
             item = remove_item(self.store, item_id)
             self.edited.pop(item.contact_id, None)

@@ -15,6 +15,7 @@ from givedesk.ledger import ReviewStats, filter_gives, review_stats, set_give_fe
 from givedesk.models import GIVE_KINDS, Contact, Feedback, Give, GiveKind
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
+from givedesk.tui.widgets.tables import cursor_row_key
 
 
 def since_from(text: str) -> datetime | None:
@@ -149,10 +150,7 @@ class ReviewScreen(DeskScreen):
         self.query_one(DataTable).focus()
 
     def action_feedback(self, feedback: Feedback) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return
-        give_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        give_id = cursor_row_key(self.query_one(DataTable))
         if give_id:
             set_give_feedback(self.store, give_id, feedback)
             self.notify("Noted: useful." if feedback == "useful" else

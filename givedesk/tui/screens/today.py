@@ -24,6 +24,7 @@ from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import ContactsScreen, age_label
+from givedesk.tui.widgets.tables import cursor_row_key
 
 EMPTY_DESK = (
     "Nothing on the desk yet.\n\n"
@@ -192,10 +193,7 @@ class TodayScreen(DeskScreen):
         return f"streak {days} day{'s' if days != 1 else ''}"
 
     def selected_key(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return cursor_row_key(self.query_one(DataTable))
 
     def selected(self) -> AgendaItem | None:
         key = self.selected_key()
