@@ -132,3 +132,13 @@ async def test_import_and_export_from_the_screen(
         await pilot.press("enter")
         await settle(pilot)
         assert "FN:Zoë Okafor" in target.read_text()
+
+
+async def test_follow_ups_due_show_in_their_own_column(demo_home: Path, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        rows = {line.split(" | ")[0]: line.split(" | ")[-1] for line in table_text(app, "#contacts-table")}
+        assert rows["Priya Raman"] not in ("", "never")  # key relationship, last give 47 days ago
+        assert rows["Leila Haddad"] in ("now", "3d")  # met 3 days ago, nothing given yet
+        assert rows["Zoë Okafor"] == ""

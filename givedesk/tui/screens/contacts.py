@@ -32,6 +32,7 @@ from givedesk.contacts_io import (
     write_text_file,
 )
 from givedesk.errors import UserError
+from givedesk.followups import Followup, due_followups
 from givedesk.models import Contact, Give
 from givedesk.tui.dialogs import ConfirmDialog, TextPrompt
 from givedesk.tui.dialogs.contact_form import ContactForm
@@ -92,6 +93,7 @@ class ContactsScreen(DeskScreen):
         self.activity: dict[str, Activity] = {}
         self.gives: list[Give] = []
         self.sort_index = 0
+        self.due: dict[str, Followup] = {}
 
     def compose_body(self) -> ComposeResult:
         yield Input(placeholder="Search names, companies, interests  ( / )", id="contact-search",
@@ -109,15 +111,17 @@ class ContactsScreen(DeskScreen):
             ("company", lambda c: (c.company.casefold(), c.name.casefold())),
             ("last give", lambda c: self.activity.get(c.id, Activity()).last_give or never),
             ("gives in 30 days", lambda c: -self.activity.get(c.id, Activity()).gives_30_days),
+            ("follow-up due", lambda c: (c.id not in self.due, c.name.casefold())),
         ]
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Name", width=16, key="name")
-        table.add_column("Company", width=13, key="company")
+        table.add_column("Name", width=15, key="name")
+        table.add_column("Company", width=10, key="company")
         table.add_column("★", width=1, key="key")
         table.add_column("Last", width=5, key="last")
         table.add_column("30d", width=3, key="recent")
+        table.add_column("Due", width=4, key="due")
         table.focus()
         super().on_mount()
 
@@ -125,6 +129,8 @@ class ContactsScreen(DeskScreen):
         self.people = {c.id: c for c in self.store.contacts.all()}
         self.gives = self.store.gives.all()
         self.activity = give_activity(self.gives, self.now())
+        self.due = {f.contact.id: f for f in due_followups(self.store, self.config.followups,
+                                                           self.now())}
         self.fill_table()
 
     def fill_table(self) -> None:
@@ -142,11 +148,19 @@ class ContactsScreen(DeskScreen):
             table.add_row(
                 plain_cell(contact.name), plain_cell(contact.company),
                 "★" if contact.key else "", age_label(activity.last_give, now),
-                str(activity.gives_30_days or ""), key=contact.id,
+                str(activity.gives_30_days or ""), self.due_label(contact), key=contact.id,
             )
         if keep is not None and keep in {c.id for c in found}:
             table.move_cursor(row=table.get_row_index(keep))
         self.show_detail()
+
+    def due_label(self, contact: Contact) -> Text:
+        """Whether a give is due: 'now', or how many days it has been waiting."""
+        followup = self.due.get(contact.id)
+        if followup is None:
+            return Text("")
+        waiting = followup.days_waiting(self.now())
+        return Text(f"{waiting}d" if waiting else "now", style="bold yellow")
 
     def selected_id(self) -> str | None:
         return cursor_row_key(self.query_one(DataTable))
@@ -210,7 +224,7 @@ class ContactsScreen(DeskScreen):
 
     @on(DataTable.HeaderSelected, "#contacts-table")
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        by_column = {"name": 1, "company": 2, "last": 3, "recent": 4, "key": 0}
+        by_column = {"name": 1, "company": 2, "last": 3, "recent": 4, "due": 5, "key": 0}
         self.sort_index = by_column.get(str(event.column_key.value), 0)
         self.fill_table()
 
