@@ -14,11 +14,13 @@ from datetime import datetime
 from typing import Literal
 
 from givedesk.config import Config
+from givedesk.feeds.fetch import fetch_all
 from givedesk.followups import Followup, due_followups
 from givedesk.intros import IntroSuggestion, suggest_intros
 from givedesk.leads import LeadCandidate, LeadView, open_leads
 from givedesk.matching.engine import Match
-from givedesk.models import Contact, Lead
+from givedesk.matching.service import todays_matches
+from givedesk.models import Contact, Feed, Lead
 from givedesk.store import Store
 
 AgendaGroup = Literal["mention", "lead", "interest", "followup", "intro"]
@@ -151,15 +153,8 @@ def rank(items: Iterable[AgendaItem]) -> list[AgendaItem]:
     return sorted(items, key=lambda i: (GROUP_ORDER.index(i.group), -i.score, i.title))
 
 
-def todays_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
-    """The whole agenda: articles, leads and follow-ups, then introductions."""
-    return rank([*quick_agenda(store, config, now), *intro_agenda(store, config, now)])
-
-
 def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
     """Everything but introductions: fast, so Today can show it first."""
-    from givedesk.matching.service import todays_matches
-
     items = [item_from_match(m) for m in todays_matches(store, config, now=now)]
     items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
     items += [item_from_followup(f, now) for f in due_followups(store, config.followups, now)]
@@ -175,19 +170,15 @@ def refresh_desk(
     store: Store, config: Config, *, now: datetime, force: bool = False,
     only: list[str] | None = None, progress: Progress | None = None,
 ) -> str:
-    """Fetch the feeds that are due (or `only` these, now), then rescore the new
-    articles so the next agenda is ready; returns one line for the user, or "" when
-    every feed was fresh (nothing worth interrupting them for)."""
-    from givedesk.feeds.fetch import fetch_all
-    from givedesk.matching.service import todays_matches
-    from givedesk.models import Feed
+    """Fetch the feeds that are due (or `only` these, now); returns one line for the
+    user, or "" when every feed was fresh (nothing worth interrupting them for). New
+    articles are scored by the next agenda, which reads the match cache anyway."""
 
     def report(done: int, total: int, feed: Feed) -> None:
         if progress is not None:
             progress(done, total, feed.name or feed.url)
 
     summary = fetch_all(store, config, force=force, now=now, progress=report, only=only)
-    todays_matches(store, config, now=now)
     fetched = len(summary.results) - summary.count("skipped")
     if not fetched:
         return ""

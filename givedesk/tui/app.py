@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from givedesk.config import Config, load_config
+from givedesk.desk import refresh_desk
 from givedesk.models import utc_now
 from givedesk.paths import resolve_paths
 from givedesk.store import Store
@@ -82,8 +83,6 @@ class GiveDeskApp(App[None]):
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def _refresh_worker(self, force: bool, only: list[str] | None) -> None:
-        from givedesk.desk import refresh_desk
-
         def progress(done: int, total: int, current: str) -> None:
             self.call_from_thread(self.set_status, f"Fetching {current}", done, total)
 

@@ -140,7 +140,7 @@ async def test_a_failing_refresh_becomes_a_notification_not_a_crash(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk on fire")
 
-    monkeypatch.setattr("givedesk.feeds.fetch.fetch_all", broken)
+    monkeypatch.setattr("givedesk.desk.fetch_all", broken)
     app = make_app(refresh_on_start=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)

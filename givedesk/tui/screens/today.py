@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from givedesk.desk import GROUP_TITLES, AgendaItem, intro_agenda, quick_agenda, rank
 from givedesk.intros import dismiss_suggestion, propose_intro, snooze_suggestion
 from givedesk.leads import dismiss_lead
+from givedesk.ledger import desk_streak
 from givedesk.matching.service import dismiss_match, snooze_match
 from givedesk.models import QueueItem
 from givedesk.outbox import queue_item
@@ -99,6 +100,9 @@ class TodayScreen(DeskScreen):
         self.hidden = 0
         """Rows left out by the per-kind limit."""
         self.loading_intros = False
+        self.gives_today = 0
+        self.streak = 0
+        """Read with the agenda, not on every repaint of the summary line."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
@@ -131,14 +135,20 @@ class TodayScreen(DeskScreen):
     @work(thread=True, exclusive=True, group="agenda", exit_on_error=False)
     def load_agenda(self) -> None:
         worker = get_current_worker()
-        quick = quick_agenda(self.store, self.config, self.now())
-        self.app.call_from_thread(self.show_agenda, quick, loading=True)
-        intros = intro_agenda(self.store, self.config, self.now())
+        now = self.now()
+        gives = self.store.gives.all()
+        pulse = (sum(1 for g in gives if g.given_on.date() == now.date()), desk_streak(gives, now))
+        quick = quick_agenda(self.store, self.config, now)
+        self.app.call_from_thread(self.show_agenda, quick, pulse, loading=True)
+        intros = intro_agenda(self.store, self.config, now)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_agenda, rank([*quick, *intros]))
+            self.app.call_from_thread(self.show_agenda, rank([*quick, *intros]), pulse)
 
-    def show_agenda(self, items: list[AgendaItem], *, loading: bool = False) -> None:
+    def show_agenda(
+        self, items: list[AgendaItem], pulse: tuple[int, int], *, loading: bool = False
+    ) -> None:
         self.loading_intros = loading
+        self.gives_today, self.streak = pulse
         self.items = {item.key: item for item in items}
         self.fill_table()
 
@@ -168,15 +178,14 @@ class TodayScreen(DeskScreen):
         self.update_summary()
 
     def update_summary(self) -> None:
-        today = self.now().date()
-        gives_today = sum(1 for g in self.store.gives.all() if g.given_on.date() == today)
+        gives_today, streak = self.gives_today, self.streak
         waiting = len(self.items)
         more = f" (best {GROUP_LIMIT} a kind shown; / searches all)" if self.hidden else ""
         finding = " · finding introductions…" if self.loading_intros else ""
         self.query_one("#today-summary", Label).update(
             f"{self.now():%a %d %b} · {gives_today} give{'s' if gives_today != 1 else ''} today"
-            f" · {self.streak_text()} · {waiting} suggestion{'s' if waiting != 1 else ''}"
-            f"{more}{finding}"
+            f" · streak {streak} day{'s' if streak != 1 else ''}"
+            f" · {waiting} suggestion{'s' if waiting != 1 else ''}{more}{finding}"
         )
         empty = self.query_one("#today-empty", Static)
         has_rows = self.query_one(DataTable).row_count > 0
@@ -185,12 +194,6 @@ class TodayScreen(DeskScreen):
         if not has_rows:
             nothing_stored = not self.store.contacts.count() or not self.store.feeds.count()
             empty.update(EMPTY_DESK if nothing_stored else ALL_DONE)
-
-    def streak_text(self) -> str:
-        from givedesk.ledger import desk_streak
-
-        days = desk_streak(self.store.gives.all(), self.now())
-        return f"streak {days} day{'s' if days != 1 else ''}"
 
     def selected_key(self) -> str | None:
         return cursor_row_key(self.query_one(DataTable))
