@@ -9,12 +9,14 @@ history: same email, or the same name at the same company, is the same person
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from givedesk.errors import UserError
 from givedesk.identity import ContactIndex, Match
+from givedesk.ledger import last_give_by_contact
 from givedesk.models import Contact, Give, utc_now
 from givedesk.store import Store
 from givedesk.text import clean_text, unique_terms
@@ -240,14 +242,8 @@ class Activity:
     gives_30_days: int = 0
 
 
-def give_activity(gives: Iterable[Give], now: datetime) -> dict[str, Activity]:
+def give_activity(gives: Sequence[Give], now: datetime) -> dict[str, Activity]:
     """Per contact id: the latest give and the number of gives in the last 30 days."""
-    last: dict[str, datetime] = {}
-    recent: dict[str, int] = {}
     since = now - timedelta(days=30)
-    for give in gives:
-        if give.contact_id not in last or give.given_on > last[give.contact_id]:
-            last[give.contact_id] = give.given_on
-        if give.given_on >= since:
-            recent[give.contact_id] = recent.get(give.contact_id, 0) + 1
-    return {cid: Activity(when, recent.get(cid, 0)) for cid, when in last.items()}
+    recent = Counter(give.contact_id for give in gives if give.given_on >= since)
+    return {cid: Activity(when, recent[cid]) for cid, when in last_give_by_contact(gives).items()}

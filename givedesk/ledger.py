@@ -225,6 +225,13 @@ def review_stats(store: Store, now: datetime) -> ReviewStats:
     """The Review figures, read in one pass over the desk (it works offline)."""
     with store.desk.transaction():
         contacts, gives, asks = store.contacts.all(), store.gives.all(), store.asks.all()
+    return summarise_review(contacts, gives, asks, now)
+
+
+def summarise_review(
+    contacts: list[Contact], gives: list[Give], asks: list[Ask], now: datetime
+) -> ReviewStats:
+    """The Review figures from records already read (the Review screen keeps them)."""
     return ReviewStats(
         weeks=gives_per_week(gives, now),
         streak=desk_streak(gives, now),

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Select, Sparkline, Static
 
-from givedesk.ledger import ReviewStats, filter_gives, review_stats, set_give_feedback
+from givedesk.ledger import ReviewStats, filter_gives, set_give_feedback, summarise_review
 from givedesk.models import GIVE_KINDS, Contact, Feedback, Give, GiveKind
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
@@ -73,9 +73,10 @@ class ReviewScreen(DeskScreen):
     def reload(self) -> None:
         now = self.now()
         with self.store.desk.transaction():
-            self.people = {c.id: c for c in self.store.contacts.all()}
-            self.gives = self.store.gives.all()
-        self.show_stats(review_stats(self.store, now))
+            contacts, self.gives, asks = (self.store.contacts.all(), self.store.gives.all(),
+                                          self.store.asks.all())
+        self.people = {c.id: c for c in contacts}
+        self.show_stats(summarise_review(contacts, self.gives, asks, now))
         self.fill_ledger()
 
     def show_stats(self, stats: ReviewStats) -> None:
