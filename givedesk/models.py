@@ -191,8 +191,6 @@ class Lead:
     link: str | None = None
     source: str = ""
     created: datetime = field(default_factory=utc_now)
-    forwarded_to: list[str] = field(default_factory=list)
-    """Contact ids the lead was forwarded to."""
     dismissed: bool = False
     """Done with: no longer offered on Today, whoever it was forwarded to."""
 

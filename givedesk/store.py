@@ -231,10 +231,6 @@ class Database:
             copy: RawData = msgspec.json.decode(msgspec.json.encode(self.storage.read() or {}))
             return copy
 
-    def replace_raw(self, data: RawData) -> None:
-        with self.transaction():
-            self.storage.write(data)
-
     def _migrate(self, current: int, migrations: dict[int, Migration]) -> None:
         with self.transaction():
             self._remove_stale_temporaries()

@@ -35,7 +35,7 @@ def fill(store: Store) -> None:
     store.states.insert(SuggestionState(kind="match", subject_id="a1", contact_id=ada.id,
                                         status="snoozed", until=date(2030, 1, 1)))
     store.intros.insert(Intro(a_id=ada.id, b_id=grace.id, history=[IntroStep(status="proposed")]))
-    store.leads.insert(Lead(text="A grant", forwarded_to=[grace.id]))
+    store.leads.insert(Lead(text="A grant", source=grace.name))
 
 
 def everything(store: Store) -> dict[str, list[Any]]:
