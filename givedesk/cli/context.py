@@ -31,7 +31,11 @@ class DeskContext:
     @functools.cached_property
     def store(self) -> Store:
         self.config  # noqa: B018 - a bad config must stop us before any file is written
-        return Store(self.paths)
+        return Store(self.paths, warn=_warn)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"givedesk: warning: {message}", err=True)
 
 
 def _remember_home(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
