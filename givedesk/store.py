@@ -268,16 +268,12 @@ class Database:
         return "it is a cache: move it away and givedesk rebuilds it"
 
     def _acquire_file_lock(self) -> None:
-        lock_path = Path(self._file_lock.lock_file)
         try:
-            # Opened once here so that a lock file givedesk cannot use (a folder, no
-            # permission, a read-only folder) is one line now, not a 30 s wait for a
-            # lock nobody holds.
-            os.close(os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644))
             self._file_lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
-        except OSError as error:
+        except OSError as error:  # a folder, no permission, a read-only folder
             raise StoreError(
-                f"{lock_path}: cannot use the lock file: {describe_os_error(error)}"
+                f"{self._file_lock.lock_file}: cannot use the lock file: "
+                f"{describe_os_error(error)}"
             ) from None
         except Timeout:
             raise StoreError(

@@ -123,17 +123,15 @@ def _read_rows(table: _Table) -> ParsedContacts:
     result = ParsedContacts(format=table.label)
     line = reader.line_num + 1
     while True:
-        before = reader.line_num
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as error:
-            result.problems.append(Problem(line, f"unreadable CSV ({error}); skipped"))
-            if reader.line_num == before:
-                break  # nothing was consumed: trying again would loop
-            line = reader.line_num + 1
-            continue
+            result.problems.append(
+                Problem(line, f"unreadable CSV ({error}); rest of the file skipped")
+            )
+            break
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue

@@ -177,6 +177,7 @@ def test_a_read_only_data_folder_refuses_writes_in_one_line_and_still_reads(
 ) -> None:
     assert as_nobody(shared_home, "contacts", "add", "Ada").returncode == 0
     assert as_nobody(shared_home, "feeds", "list").returncode == 0  # creates news.json.lock
+    assert as_nobody(shared_home, "export", str(shared_home / "saved.json")).returncode == 0
     shutil.rmtree(shared_home / "backups", ignore_errors=True)
     before = (shared_home / "desk.json").read_bytes()
     shared_home.chmod(0o555)
@@ -191,6 +192,11 @@ def test_a_read_only_data_folder_refuses_writes_in_one_line_and_still_reads(
             assert result.stderr.splitlines()[-1].startswith("givedesk: error: ")
             assert "cannot write: Permission denied; nothing was changed" in result.stderr
             assert "Traceback" not in result.stderr
+        # The copy of the desk a replacing restore saves first cannot be written either.
+        restored = as_nobody(shared_home, "restore", str(shared_home / "saved.json"), "--replace")
+        assert restored.returncode == 2, restored.stderr
+        assert restored.stderr.splitlines()[-1] == (
+            f"givedesk: error: {shared_home / 'backups'}: Permission denied")
     finally:
         shared_home.chmod(0o777)
     assert (shared_home / "desk.json").read_bytes() == before
