@@ -7,6 +7,7 @@ bypasses them), a full disk with RLIMIT_FSIZE (the kernel refuses the write, EFB
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -20,6 +21,10 @@ from typing import Any
 
 import pytest
 
+from givedesk.config import Config
+from givedesk.paths import Paths
+from givedesk.store import Store
+from givedesk.tui.app import GiveDeskApp
 from tests.conftest import PYTHON, REPO_ROOT, subprocess_env
 
 Edit = Callable[[dict[str, Any]], None]
@@ -222,3 +227,50 @@ def test_a_full_disk_refuses_writes_in_one_line_and_reads_still_work(home: Path)
     assert (home / "desk.json").read_bytes() == before
     assert not [p for p in home.iterdir() if p.name.endswith(".tmp")]
 
+
+
+async def test_the_app_tells_what_the_store_set_aside(home: Path) -> None:
+    (home / "news.json").write_text("not json")
+    app = GiveDeskApp(Store(Paths.for_home(home)), Config(), refresh_on_start=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("moved to news.json.damaged" in message for message in shown), shown
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 256 KB file system (tmpfs), where writes end in ENOSPC as on a full disk."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root; the RLIMIT_FSIZE test covers this")
+    folder = tmp_path / "small"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_really_full_disk_refuses_writes_and_still_reads(small_disk: Path) -> None:
+    desk_with_contacts(small_disk, 600)
+    (small_disk / "people.csv").unlink()
+    shutil.rmtree(small_disk / "backups", ignore_errors=True)
+    before = (small_disk / "desk.json").read_bytes()
+    with contextlib.suppress(OSError), (small_disk / "filler").open("wb") as filler:
+        while True:  # take every free block
+            filler.write(b"\0" * 4096)
+            filler.flush()
+    listed = givedesk(small_disk, "contacts", "list")
+    assert listed.returncode == 0 and "Person 00599" in listed.stdout
+    assert "today's backup of the desk was not written: the disk is full" in listed.stderr
+    added = givedesk(small_disk, "contacts", "add", "Grace")
+    assert added.returncode == 2
+    assert added.stderr.splitlines()[-1] == (
+        f"givedesk: error: {small_disk / 'desk.json'}: cannot write: the disk is full; "
+        "nothing was changed")
+    assert (small_disk / "desk.json").read_bytes() == before
+    assert not [p for p in small_disk.iterdir() if p.name.endswith(".tmp")]
