@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from givedesk.errors import UserError, read_user_file
+from givedesk.errors import UserError, describe_os_error, read_user_file
 from givedesk.models import Contact
 from givedesk.store import atomic_write_bytes
 
@@ -143,7 +143,7 @@ def write_text_file(path: Path, text: str) -> None:
     try:
         atomic_write_bytes(path, text.encode("utf-8"))
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise UserError(f"{path}: cannot write: {describe_os_error(error)}") from None
 
 
 def parse_yes_no(value: str, what: str) -> bool:

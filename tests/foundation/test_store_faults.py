@@ -272,5 +272,9 @@ def test_a_really_full_disk_refuses_writes_and_still_reads(small_disk: Path) -> 
     assert added.stderr.splitlines()[-1] == (
         f"givedesk: error: {small_disk / 'desk.json'}: cannot write: the disk is full; "
         "nothing was changed")
+    exported = givedesk(small_disk, "export", str(small_disk / "out.json"))
+    assert exported.returncode == 2
+    assert exported.stderr.splitlines()[-1] == (
+        f"givedesk: error: {small_disk / 'out.json'}: cannot write: the disk is full")
     assert (small_disk / "desk.json").read_bytes() == before
     assert not [p for p in small_disk.iterdir() if p.name.endswith(".tmp")]
