@@ -108,7 +108,7 @@ def _decode_tables(path: Path) -> RawData:
     except OSError as error:
         raise StoreError(f"{path}: cannot read: {describe_os_error(error)}") from None
     if not payload.strip():
-        raise _Damaged("the file is empty (damaged, not a new desk)")
+        raise _Damaged("the file is empty: damaged, since givedesk never writes an empty file")
     try:
         data = msgspec.json.decode(payload)
     except (msgspec.DecodeError, UnicodeDecodeError) as error:

@@ -48,7 +48,8 @@ class Mutant:
 MUTANTS = [
     # The desk's own files.
     Mutant("empty desk file read as a new desk", "givedesk/store.py",
-           'raise _Damaged("the file is empty (damaged, not a new desk)")', "return {}",
+           'raise _Damaged("the file is empty: damaged, since givedesk never writes an empty file")',
+           "return {}",
            (f"{STORE_FAULTS}::test_an_empty_desk_file_is_a_damaged_desk_and_the_newest_backup_is_named",)),
     Mutant("tables not checked to be objects", "givedesk/store.py",
            "        if not isinstance(table, dict):", "        if False:",
