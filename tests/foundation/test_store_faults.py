@@ -67,12 +67,17 @@ def first_contact(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("edit", "message"), [
-    (lambda d: first_contact(d).update(name=5), "contacts record 1: Expected `str`, got `int`"),
-    (lambda d: first_contact(d).update(created="last tuesday"), "contacts record 1: "),
-    (lambda d: d.update(contacts=["Ada"]), "table 'contacts' is not a JSON object"),
-    (lambda d: d.update(meta=5), "table 'meta' is not a JSON object"),
-    (lambda d: d["contacts"].update({"7": "Ada"}), "contacts record 7 is not a JSON object"),
-    (lambda d: d.update(gives={"1": {"contact_id": 5, "kind": "help"}}), "gives record 1"),
+    pytest.param(lambda d: first_contact(d).update(name=5),
+                 "contacts record 1: Expected `str`, got `int`", id="name-is-a-number"),
+    pytest.param(lambda d: first_contact(d).update(created="last tuesday"),
+                 "contacts record 1: ", id="created-is-not-a-time"),
+    pytest.param(lambda d: d.update(contacts=["Ada"]),
+                 "table 'contacts' is not a JSON object", id="table-is-a-list"),
+    pytest.param(lambda d: d.update(meta=5), "table 'meta' is not a JSON object", id="meta-is-a-number"),
+    pytest.param(lambda d: d["contacts"].update({"7": "Ada"}),
+                 "contacts record 7 is not a JSON object", id="record-is-a-string"),
+    pytest.param(lambda d: d.update(gives={"1": {"contact_id": 5, "kind": "help"}}),
+                 "gives record 1", id="give-names-a-number"),
 ])
 def test_a_desk_with_a_record_of_the_wrong_shape_is_refused_in_one_line(
     home: Path, edit: Edit, message: str
