@@ -8,6 +8,12 @@ A restore reads and validates the whole file against the models before it writes
 anything, then replaces every collection inside one store transaction: one atomic
 write, or none if anything fails. It refuses to overwrite a desk that has data unless
 asked to, and then first saves the desk as it was, as a backup that can be restored.
+
+Validation applies the rules the commands apply when the records are made (a name, a
+cadence in range, web links only, timestamps with a time zone, queue items and
+suggestion states for people on the desk), so a restored desk never holds a value that
+breaks a later command. Gives, asks and introductions may name a person no longer on
+the desk: removing a contact keeps that history on purpose.
 """
 
 from __future__ import annotations
@@ -22,11 +28,18 @@ import msgspec
 
 from givedesk.contacts import clean_contact
 from givedesk.contacts_io import write_text_file
+from givedesk.contacts_io.base import MAX_CADENCE_DAYS
 from givedesk.errors import UserError, read_user_file
-from givedesk.models import Contact, utc_now
-from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store
+from givedesk.ledger import check_link
+from givedesk.models import Contact, QueueItem, SuggestionState, utc_now
+from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store, prune
 
 BACKUP_FORMAT = "givedesk-backup"
+MAX_BACKUP_BYTES = 256 * 2**20
+"""Far above any real desk (years of gives are a few MB), and read before parsing: a
+file this size decodes in seconds, while a link to /dev/zero must not be read at all."""
+PRE_RESTORE_KEPT = 5
+"""How many copies of a replaced desk `restore --replace` keeps (the newest)."""
 
 
 def desk_collections(store: Store) -> list[Collection[Any]]:
@@ -76,10 +89,13 @@ def export_desk(store: Store, path: Path, now: datetime | None = None) -> DeskBa
 
 def read_backup(store: Store, path: Path) -> DeskBackup:
     """The validated content of a backup file; the first problem is a one-line `UserError`."""
+    raw = read_user_file(path, max_bytes=MAX_BACKUP_BYTES, what="givedesk backup")
     try:
-        document = msgspec.json.decode(read_user_file(path))
+        document = msgspec.json.decode(raw)
     except msgspec.DecodeError as error:
         raise UserError(f"{path}: not a givedesk backup: {error}") from None
+    except RecursionError:
+        raise UserError(f"{path}: not a givedesk backup: JSON nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise UserError(f'{path}: not a givedesk backup (no "format": "{BACKUP_FORMAT}")')
     version = document.get("schema_version")
@@ -101,6 +117,7 @@ def read_backup(store: Store, path: Path) -> DeskBackup:
         name: _validated(path, name, desk.get(name, []), collection.model)
         for name, collection in collections.items()
     }
+    _check_people_exist(path, records)
     return DeskBackup(records)
 
 
@@ -113,9 +130,7 @@ def _validated(path: Path, name: str, documents: object, model: type[Any]) -> li
     items: list[Any] = []
     seen: set[str] = set()
     for index, document in enumerate(documents):
-        where = f"{path}: {name}[{index}]"
-        if isinstance(document, dict) and isinstance(document.get("id"), str):
-            where += f" (id {document['id']})"
+        where = _where(path, name, index, document)
         if isinstance(document, dict) and (extra := sorted(set(document) - known)):
             raise UserError(f"{where}: unknown field '{extra[0]}'")
         try:
@@ -125,8 +140,57 @@ def _validated(path: Path, name: str, documents: object, model: type[Any]) -> li
         if item.id in seen:
             raise UserError(f"{where}: the id {item.id} appears twice")
         seen.add(item.id)
-        items.append(clean_contact(item) if isinstance(item, Contact) else item)
+        if isinstance(item, Contact):
+            item = clean_contact(item)
+        try:
+            _check_values(item)
+        except UserError as error:
+            raise UserError(f"{where}: {error}") from None
+        items.append(item)
     return items
+
+
+def _where(path: Path, name: str, index: int, document: object) -> str:
+    where = f"{path}: {name}[{index}]"
+    if isinstance(document, dict) and isinstance(document.get("id"), str):
+        where += f" (id {document['id']})"
+    return where
+
+
+def _check_values(item: Any) -> None:
+    """The rules the commands apply when they make such a record."""
+    for spec in dataclasses.fields(item):
+        value = getattr(item, spec.name)
+        if isinstance(value, datetime) and value.utcoffset() is None:
+            raise UserError(f"{spec.name} '{value.isoformat()}' has no time zone")
+        if spec.name == "link":
+            check_link(value)
+        if isinstance(value, list):
+            for element in value:
+                if dataclasses.is_dataclass(element):
+                    _check_values(element)
+    if isinstance(item, Contact):
+        if not item.name:
+            raise UserError("a contact needs a name")
+        if item.cadence_days is not None and not 1 <= item.cadence_days <= MAX_CADENCE_DAYS:
+            raise UserError(f"cadence_days must be from 1 to {MAX_CADENCE_DAYS} days, "
+                            f"not {item.cadence_days}")
+
+
+def _check_people_exist(path: Path, records: dict[str, list[Any]]) -> None:
+    """Queue items and suggestion states are removed with their person, so one naming
+    a person who is not in the backup means the file was not written by givedesk."""
+    people = {contact.id for contact in records.get("contacts", [])}
+    for name, items in records.items():
+        for index, item in enumerate(items):
+            named = []
+            if isinstance(item, QueueItem | SuggestionState):
+                named.append(item.contact_id)
+            if isinstance(item, SuggestionState) and item.kind == "intro":
+                named.append(item.subject_id)
+            for missing in (person for person in named if person not in people):
+                raise UserError(f"{path}: {name}[{index}] (id {item.id}): contact {missing} "
+                                "is not in the backup")
 
 
 def restore_desk(store: Store, backup: DeskBackup, *, replace: bool = False,
@@ -149,6 +213,7 @@ def restore_desk(store: Store, backup: DeskBackup, *, replace: bool = False,
             kept = store.paths.backup_dir / f"pre-restore-{moment:%Y%m%d-%H%M%S}.json"
             store.paths.backup_dir.mkdir(parents=True, exist_ok=True)
             write_text_file(kept, backup_json(current, moment))
+            prune(store.paths.backup_dir, "pre-restore-*.json", PRE_RESTORE_KEPT)
         for collection in desk_collections(store):
             collection.replace_all(backup.records.get(collection.name, []))
     return kept

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -32,7 +33,7 @@ from tinydb import where
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from givedesk.errors import StoreError
+from givedesk.errors import StoreError, describe_os_error
 from givedesk.models import (
     Article,
     ArticleHits,
@@ -95,6 +96,47 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     _fsync_directory(path.parent)
 
 
+class _Damaged(Exception):
+    """The file's content is not a givedesk data file; the message says how."""
+
+
+def _decode_tables(path: Path) -> RawData:
+    """The file as tables of documents, every level checked to be a JSON object, so a
+    hand-edited or damaged file is refused here in one line rather than deep in TinyDB."""
+    try:
+        payload = path.read_bytes()
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read: {describe_os_error(error)}") from None
+    if not payload.strip():
+        raise _Damaged("the file is empty: damaged, since givedesk never writes an empty file")
+    try:
+        data = msgspec.json.decode(payload)
+    except (msgspec.DecodeError, UnicodeDecodeError) as error:
+        raise _Damaged(f"not a readable givedesk file ({error})") from None
+    except RecursionError:
+        raise _Damaged("not a givedesk file (JSON nested too deeply)") from None
+    if not isinstance(data, dict):
+        raise _Damaged("not a givedesk data file (expected a JSON object)")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise _Damaged(f"table '{name}' is not a JSON object")
+        for key, document in table.items():
+            if not isinstance(document, dict):
+                raise _Damaged(f"{name} record {key} is not a JSON object")
+    return data
+
+
+def restore_hint(desk_file: Path) -> str:
+    """What to do about a damaged desk: the newest daily copy and the command that puts
+    it back, so nobody has to guess which file holds their data."""
+    folder = desk_file.parent / "backups"
+    copies = sorted(folder.glob(f"{desk_file.stem}-*.json"))
+    if not copies:
+        return f"no backup in {folder}; move the file away to start an empty desk"
+    newest = shlex.quote(str(copies[-1]))
+    return f"the newest backup is {copies[-1]}; restore it with: cp {newest} {shlex.quote(str(desk_file))}"
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage that writes atomically and defers writes inside a transaction.
 
@@ -103,9 +145,13 @@ class AtomicJSONStorage(Storage):
     replaced the file.
     """
 
-    def __init__(self, path: Path, schema_version: int) -> None:
+    def __init__(self, path: Path, schema_version: int,
+                 on_damage: Callable[[Path, str], None] | None = None) -> None:
         self.path = path
         self.schema_version = schema_version
+        self.on_damage = on_damage
+        """For a cache file: called with the file and what is wrong with it instead of
+        refusing it; it must move the file out of the way (the cache starts empty)."""
         self._data: RawData | None = None
         self._stamp: tuple[int, int, int] | None = None
         self._deferring = False
@@ -126,15 +172,13 @@ class AtomicJSONStorage(Storage):
             self._stamp = None
             return None
         try:
-            payload = self.path.read_bytes()
-            data = msgspec.json.decode(payload) if payload.strip() else {}
-        except (msgspec.DecodeError, UnicodeDecodeError) as error:
-            raise StoreError(
-                f"{self.path}: not a readable givedesk file ({error}); "
-                f"copies are kept in {self.path.parent / 'backups'}"
-            ) from None
-        if not isinstance(data, dict):
-            raise StoreError(f"{self.path}: not a givedesk data file (expected a JSON object)")
+            data = _decode_tables(self.path)
+        except _Damaged as damage:
+            if self.on_damage is None:
+                raise StoreError(f"{self.path}: {damage}; {restore_hint(self.path)}") from None
+            self.on_damage(self.path, str(damage))
+            self._stamp = None
+            return None
         self._stamp = stamp
         return data
 
@@ -149,7 +193,13 @@ class AtomicJSONStorage(Storage):
         """Write the data; a file's first write also stamps its schema version."""
         assert self._data is not None
         self._data.setdefault(META_TABLE, {"1": {"schema_version": self.schema_version}})
-        atomic_write_bytes(self.path, msgspec.json.encode(self._data))
+        try:
+            atomic_write_bytes(self.path, msgspec.json.encode(self._data))
+        except OSError as error:
+            self.rollback()  # what is on disk is still the truth
+            raise StoreError(
+                f"{self.path}: cannot write: {describe_os_error(error)}; nothing was changed"
+            ) from None
         self._stamp = _file_stamp(self.path)
         self._dirty = False
 
@@ -179,9 +229,10 @@ Migration = Callable[[RawData], None]
 class Database:
     """One TinyDB file, used through transactions only."""
 
-    def __init__(self, path: Path, schema_version: int, migrations: dict[int, Migration]) -> None:
+    def __init__(self, path: Path, schema_version: int, migrations: dict[int, Migration],
+                 on_damage: Callable[[Path, str], None] | None = None) -> None:
         self.path = path
-        self.storage = AtomicJSONStorage(path, schema_version)
+        self.storage = AtomicJSONStorage(path, schema_version, on_damage)
         self._file_lock = FileLock(f"{path}.lock", thread_local=False)
         self._thread_lock = threading.RLock()
         self._depth = 0
@@ -211,9 +262,19 @@ class Database:
                 if outermost:
                     self._file_lock.release()
 
+    def damage_hint(self) -> str:
+        if self.storage.on_damage is None:
+            return restore_hint(self.path)
+        return "it is a cache: move it away and givedesk rebuilds it"
+
     def _acquire_file_lock(self) -> None:
         try:
             self._file_lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+        except OSError as error:  # a folder, no permission, a read-only folder
+            raise StoreError(
+                f"{self._file_lock.lock_file}: cannot use the lock file: "
+                f"{describe_os_error(error)}"
+            ) from None
         except Timeout:
             raise StoreError(
                 f"{self.path}: still locked by another givedesk after "
@@ -255,7 +316,7 @@ class Database:
     def _remove_stale_temporaries(self) -> None:
         """Leftovers of a writer killed mid-write; safe to remove while we hold the lock."""
         for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):  # a read-only folder: the next write says so
                 leftover.unlink()
 
 
@@ -271,7 +332,14 @@ class Collection(Generic[T]):
         self.model = model
 
     def _decode(self, document: dict[str, Any]) -> T:
-        return msgspec.convert(dict(document), self.model, strict=False)
+        try:
+            return msgspec.convert(dict(document), self.model, strict=False)
+        except msgspec.ValidationError as error:
+            key = getattr(document, "doc_id", "?")
+            raise StoreError(
+                f"{self.database.path}: {self.name} record {key}: {error}; "
+                f"{self.database.damage_hint()}"
+            ) from None
 
     @staticmethod
     def _encode(item: Any) -> dict[str, Any]:
@@ -369,14 +437,22 @@ NEWS_MIGRATIONS: dict[int, Migration] = {0: _migrate_news_v0}
 class Store:
     """The desk's data: open it once per process and share it."""
 
-    def __init__(self, paths: Paths, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, paths: Paths, today: Callable[[], date] = date.today,
+                 warn: Callable[[str], None] | None = None) -> None:
         self.paths = paths
+        self.warnings: list[str] = []
+        """What went wrong without stopping the desk (a backup not written, a damaged
+        cache set aside), for the user to hear about."""
+        self._warn = warn or self.warnings.append
         try:
             paths.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"{paths.data_dir}: cannot create data folder: {error}") from None
+            raise StoreError(
+                f"{paths.data_dir}: cannot create data folder: {describe_os_error(error)}"
+            ) from None
         self.desk = Database(paths.desk_file, DESK_SCHEMA_VERSION, DESK_MIGRATIONS)
-        self.news = Database(paths.news_file, NEWS_SCHEMA_VERSION, NEWS_MIGRATIONS)
+        self.news = Database(paths.news_file, NEWS_SCHEMA_VERSION, NEWS_MIGRATIONS,
+                             on_damage=self._set_damaged_cache_aside)
         self._backup_desk(today())
 
         self.contacts = Collection(self.desk, "contacts", Contact)
@@ -398,7 +474,29 @@ class Store:
         if target.exists() or not self.paths.desk_file.exists():
             return
         with self.desk.transaction():
-            folder.mkdir(exist_ok=True)
-            atomic_write_bytes(target, self.paths.desk_file.read_bytes())
-            for old in sorted(folder.glob("desk-*.json"))[:-BACKUPS_KEPT]:
-                old.unlink()
+            try:
+                folder.mkdir(exist_ok=True)
+                atomic_write_bytes(target, self.paths.desk_file.read_bytes())
+                prune(folder, "desk-*.json", BACKUPS_KEPT)
+            except OSError as error:
+                # Reading the desk must still work on a full disk: say so, go on.
+                self._warn(f"{target}: today's backup of the desk was not written: "
+                           f"{describe_os_error(error)}")
+
+    def _set_damaged_cache_aside(self, path: Path, problem: str) -> None:
+        """news.json is a cache: a damaged one is kept for a look, and rebuilt by fetching."""
+        aside = path.with_name(f"{path.name}.damaged")
+        try:
+            os.replace(path, aside)
+        except OSError as error:
+            raise StoreError(
+                f"{path}: {problem}; cannot move it aside: {describe_os_error(error)}"
+            ) from None
+        self._warn(f"{path}: {problem}; moved to {aside.name}, an empty one is used "
+                   "(givedesk fetch fills it again)")
+
+
+def prune(folder: Path, pattern: str, kept: int) -> None:
+    """Remove all but the newest `kept` files matching `pattern` (names sort by date)."""
+    for old in sorted(folder.glob(pattern))[:-kept]:
+        old.unlink()

@@ -22,7 +22,7 @@ from givedesk.cli.gives import gives
 from givedesk.cli.intros import intros
 from givedesk.cli.leads import leads
 from givedesk.cli.matches import matches
-from givedesk.errors import UserError
+from givedesk.errors import UserError, describe_os_error
 
 __all__ = ["cli", "main"]
 
@@ -80,4 +80,9 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+    except OSError as error:
+        # The machine refused (disk full, permissions): not a bug, and nothing more to see.
+        where = f"{error.filename}: " if error.filename else ""
+        click.echo(f"givedesk: error: {where}{describe_os_error(error)}", err=True)
+        sys.exit(USAGE_EXIT_CODE)
     sys.exit(result if isinstance(result, int) else 0)

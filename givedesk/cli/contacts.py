@@ -18,6 +18,7 @@ from givedesk.contacts_io import (
     read_contacts_file,
     write_text_file,
 )
+from givedesk.contacts_io.base import MAX_CADENCE_DAYS
 from givedesk.errors import UserError
 from givedesk.models import Contact
 
@@ -41,7 +42,7 @@ def contacts() -> None:
 @click.option("--tag", "tags", multiple=True, help="Repeatable.")
 @click.option("--notes", default="", help="Their business, pain points, anything worth keeping.")
 @click.option("--key", is_flag=True, help="Mark as a key relationship (followed up on a cadence).")
-@click.option("--cadence", "cadence_days", type=click.IntRange(min=1), default=None,
+@click.option("--cadence", "cadence_days", type=click.IntRange(min=1, max=MAX_CADENCE_DAYS), default=None,
               help="Days between gives for a key relationship (default: config).")
 @click.option("--met-at", default="", help="Where you met, e.g. 'Chamber breakfast'.")
 @click.option("--met-on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="YYYY-MM-DD.")

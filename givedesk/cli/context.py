@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from givedesk.cli.output import warn
 from givedesk.config import Config, load_config
 from givedesk.paths import HOME_ENV, Paths, resolve_paths
 from givedesk.store import Store
@@ -31,7 +32,7 @@ class DeskContext:
     @functools.cached_property
     def store(self) -> Store:
         self.config  # noqa: B018 - a bad config must stop us before any file is written
-        return Store(self.paths)
+        return Store(self.paths, warn=lambda message: warn(f"warning: {message}"))
 
 
 def _remember_home(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

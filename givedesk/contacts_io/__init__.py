@@ -15,6 +15,7 @@ from givedesk.contacts_io.base import (
     Problem,
     UnreadableContacts,
     decode_text_file,
+    latin1_problems,
     write_text_file,
 )
 from givedesk.contacts_io.csv_read import parse_contacts_csv
@@ -54,8 +55,10 @@ def parse_contacts_text(text: str, *, vcard: bool = False) -> ParsedContacts:
 
 def read_contacts_file(path: Path) -> ParsedContacts:
     """Every contact in `path`; a file that cannot be read at all is a one-line `UserError`."""
-    text = decode_text_file(path)
+    decoded = decode_text_file(path)
     try:
-        return parse_contacts_text(text, vcard=path.suffix.casefold() in VCARD_SUFFIXES)
+        parsed = parse_contacts_text(decoded.text, vcard=path.suffix.casefold() in VCARD_SUFFIXES)
     except UnreadableContacts as error:
         raise UserError(error.problem.describe(path)) from None
+    parsed.problems[:0] = latin1_problems(decoded.latin1_lines)
+    return parsed

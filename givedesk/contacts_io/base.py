@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from givedesk.errors import UserError, read_user_file
+from givedesk.errors import UserError, describe_os_error, read_user_file
 from givedesk.models import Contact
 from givedesk.store import atomic_write_bytes
 
@@ -37,6 +37,21 @@ class Problem:
 
     def describe(self, source: Path) -> str:
         return f"{source}:{self.line}: {self.message}"
+
+
+LATIN1_LINES_NAMED = 10
+"""A file mostly in Latin-1 would otherwise bury the report under one line per row."""
+
+
+def latin1_problems(lines: list[int]) -> list[Problem]:
+    """Report lines that needed the Latin-1 fallback: their accents may be wrong."""
+    problems = [Problem(line, "not UTF-8; read as Latin-1 (check its accents)", skipped=False)
+                for line in lines[:LATIN1_LINES_NAMED]]
+    if len(lines) > LATIN1_LINES_NAMED:
+        problems.append(Problem(lines[LATIN1_LINES_NAMED],
+                                f"this and {len(lines) - LATIN1_LINES_NAMED - 1} later lines "
+                                "not UTF-8; read as Latin-1", skipped=False))
+    return problems
 
 
 class BadRecord(Exception):
@@ -77,23 +92,50 @@ class ParsedContacts:
         self.problems += [Problem(line, warning, skipped=False) for warning in warnings]
 
 
-def decode_text(raw: bytes) -> str:
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    latin1_lines: list[int] = field(default_factory=list)
+    """Lines of a mostly-UTF-8 file that were not UTF-8 and were read as Latin-1."""
+
+
+def decode_bytes(raw: bytes) -> DecodedText:
     """Text from bytes: UTF-16 or UTF-8 by their BOM, else UTF-8, else Latin-1.
 
     Latin-1 decodes any byte, so a file saved by an old spreadsheet is read rather than
-    refused; UTF-8 is tried first because Latin-1 would turn it into mojibake.
+    refused; UTF-8 is tried first because Latin-1 would turn it into mojibake. A file
+    that mixes them (rows pasted from two sources) is decoded line by line, each line
+    UTF-8 when it can be, and the Latin-1 lines are named for the report.
     """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16", errors="replace")
+        return DecodedText(raw.decode("utf-16", errors="replace"))
     try:
-        return raw.decode("utf-8-sig")
+        return DecodedText(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return raw.decode("latin-1")
+        pass
+    parts: list[str] = []
+    latin1_lines: list[int] = []
+    any_utf8 = False
+    for number, line in enumerate(raw.removeprefix(codecs.BOM_UTF8).splitlines(keepends=True), 1):
+        try:
+            parts.append(line.decode("utf-8"))
+            any_utf8 = any_utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            parts.append(line.decode("latin-1"))
+            latin1_lines.append(number)
+    if not any_utf8:
+        return DecodedText(raw.decode("latin-1"))  # a Latin-1 file, nothing mixed
+    return DecodedText("".join(parts), latin1_lines)
 
 
-def decode_text_file(path: Path) -> str:
-    """The file's text (see `decode_text`); a missing or huge file is a `UserError`."""
-    return decode_text(read_user_file(path, max_bytes=MAX_FILE_BYTES, what="contacts file"))
+def decode_text(raw: bytes) -> str:
+    """The text of `raw` (see `decode_bytes`)."""
+    return decode_bytes(raw).text
+
+
+def decode_text_file(path: Path) -> DecodedText:
+    """The file's text (see `decode_bytes`); a missing or huge file is a `UserError`."""
+    return decode_bytes(read_user_file(path, max_bytes=MAX_FILE_BYTES, what="contacts file"))
 
 
 def write_text_file(path: Path, text: str) -> None:
@@ -101,7 +143,7 @@ def write_text_file(path: Path, text: str) -> None:
     try:
         atomic_write_bytes(path, text.encode("utf-8"))
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise UserError(f"{path}: cannot write: {describe_os_error(error)}") from None
 
 
 def parse_yes_no(value: str, what: str) -> bool:

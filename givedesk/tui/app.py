@@ -62,6 +62,8 @@ class GiveDeskApp(App[None]):
 
     def on_mount(self) -> None:
         """Today shows the cached agenda at once; stale feeds are fetched behind it."""
+        for warning in self.store.warnings:  # e.g. no backup today: the disk is full
+            self.notify(warning, severity="warning", markup=False, timeout=15)
         if self.refresh_on_start and self.store.feeds.count():
             self.refresh_feeds()
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+import os
+import subprocess
+import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import givedesk.backup as backup_module
+import givedesk.store as store_module
 from givedesk.backup import desk_collections, export_desk, read_backup, restore_desk
+from givedesk.contacts import delete_contact
 from givedesk.errors import UserError
 from givedesk.models import (
     Ask,
@@ -23,6 +29,7 @@ from givedesk.models import (
 )
 from givedesk.paths import Paths
 from givedesk.store import Collection, Store
+from tests.conftest import PYTHON, subprocess_env
 
 
 def fill(store: Store) -> None:
@@ -130,21 +137,207 @@ def test_a_file_that_is_not_json_is_one_line(other_store: Store, tmp_path: Path)
 def test_a_failure_during_restore_leaves_the_desk_as_it_was(
     store: Store, other_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The failure comes after every other collection was replaced: a restore that is
+    not one transaction would already have written them."""
     fill(store)
     path = tmp_path / "backup.json"
     export_desk(store, path)
     other_store.contacts.insert(Contact(name="Someone Else"))
     before = other_store.paths.desk_file.read_bytes()
     backup = read_backup(other_store, path)
+    replaced: list[str] = []
+    last = desk_collections(other_store)[-1].name
+    real_replace_all = Collection.replace_all
 
-    def disk_full(self: Collection[Any], items: Any) -> None:
-        raise OSError(28, "No space left on device")
+    def fail_the_last(self: Collection[Any], items: Any) -> None:
+        if self.name == last:
+            raise OSError(28, "No space left on device")
+        real_replace_all(self, items)
+        replaced.append(self.name)
 
-    monkeypatch.setattr(type(other_store.leads), "replace_all", disk_full)
+    monkeypatch.setattr(Collection, "replace_all", fail_the_last)
     with pytest.raises(OSError):
+        restore_desk(other_store, backup, replace=True)
+    assert len(replaced) == len(desk_collections(other_store)) - 1
+    assert other_store.paths.desk_file.read_bytes() == before
+    assert [c.name for c in other_store.contacts.all()] == ["Someone Else"]
+    assert other_store.gives.all() == []
+
+
+def test_a_full_disk_at_the_final_write_leaves_the_desk_as_it_was(
+    store: Store, other_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(store)
+    path = tmp_path / "backup.json"
+    export_desk(store, path)
+    other_store.contacts.insert(Contact(name="Someone Else"))
+    before = other_store.paths.desk_file.read_bytes()
+    backup = read_backup(other_store, path)
+    real_write = store_module.atomic_write_bytes
+
+    def disk_full_for_the_desk(target: Path, payload: bytes) -> None:
+        if target == other_store.paths.desk_file:
+            raise OSError(28, "No space left on device")
+        real_write(target, payload)
+
+    monkeypatch.setattr(store_module, "atomic_write_bytes", disk_full_for_the_desk)
+    with pytest.raises(UserError, match=r"desk.json: cannot write: the disk is full"):
         restore_desk(other_store, backup, replace=True)
     assert other_store.paths.desk_file.read_bytes() == before
     assert [c.name for c in other_store.contacts.all()] == ["Someone Else"]
+
+
+def restored_contact(store: Store, other_store: Store, tmp_path: Path, **fields: Any) -> Contact:
+    store.contacts.insert(Contact(name="Ada Lovelace"))
+    path = write_backup(export_path(store, tmp_path),
+                        lambda d: d["desk"]["contacts"][0].update(fields))
+    restore_desk(other_store, read_backup(other_store, path))
+    return other_store.contacts.all()[0]
+
+
+def export_path(store: Store, tmp_path: Path) -> Path:
+    path = tmp_path / "backup.json"
+    export_desk(store, path)
+    return path
+
+
+def test_restore_cleans_control_characters_from_contacts(
+    store: Store, other_store: Store, tmp_path: Path
+) -> None:
+    contact = restored_contact(store, other_store, tmp_path, name="Ada\x1b[2J\u202e Lovelace",
+                               notes="line\x07one\nline two", interests=["a\x1b[31mb"])
+    assert contact.name == "Ada Lovelace"
+    assert contact.notes == "lineone\nline two"
+    assert contact.interests == ["ab"]
+
+
+def contact_fields(**fields: Any) -> Any:
+    return lambda d: d["desk"]["contacts"][0].update(fields)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (contact_fields(cadence_days=10**12), r"contacts\[0\] \(id \w+\): cadence_days must be from "
+                                           r"1 to 3650 days, not 1000000000000"),
+    (contact_fields(cadence_days=-3), r"contacts\[0\] .*cadence_days must be from 1 to 3650"),
+    (contact_fields(cadence_days=0), r"contacts\[0\] .*cadence_days must be from 1 to 3650"),
+    (contact_fields(name=""), r"contacts\[0\] \(id \w+\): a contact needs a name"),
+    (contact_fields(name=" \x1b[2J "), r"contacts\[0\] .*a contact needs a name"),
+    (contact_fields(created="2024-01-02T03:04:05"),
+     r"contacts\[0\] .*created '2024-01-02T03:04:05' has no time zone"),
+    (lambda d: d["desk"]["gives"][0].update(given_on="2024-01-02T03:04:05"),
+     r"gives\[0\] \(id \w+\): given_on '2024-01-02T03:04:05' has no time zone"),
+    (lambda d: d["desk"]["intros"][0]["history"][0].update(at="2024-01-02T03:04:05"),
+     r"intros\[0\] .*at '2024-01-02T03:04:05' has no time zone"),
+    (lambda d: d["desk"]["gives"][0].update(link="javascript:alert(1)"),
+     r"gives\[0\] .*'javascript:alert\(1\)': a link must be an http\(s\) URL"),
+    (lambda d: d["desk"]["queue"][0].update(link="file:///etc/passwd"),
+     r"queue\[0\] .*a link must be an http\(s\) URL"),
+    (lambda d: d["desk"]["leads"][0].update(link="javascript:x"),
+     r"leads\[0\] .*a link must be an http\(s\) URL"),
+    (lambda d: d["desk"]["queue"][0].update(contact_id="nobody"),
+     r"queue\[0\] \(id \w+\): contact nobody is not in the backup"),
+    (lambda d: d["desk"]["states"][0].update(contact_id="nobody"),
+     r"states\[0\] .*contact nobody is not in the backup"),
+    (lambda d: d["desk"]["states"][0].update(kind="intro", subject_id="nobody"),
+     r"states\[0\] .*contact nobody is not in the backup"),
+])
+def test_values_that_would_break_later_commands_are_refused_naming_the_record(
+    store: Store, other_store: Store, tmp_path: Path, change: Any, message: str
+) -> None:
+    fill(store)
+    path = write_backup(export_path(store, tmp_path), change)
+    with pytest.raises(UserError, match=f"^{path}: {message}"):
+        read_backup(other_store, path)
+    assert not other_store.paths.desk_file.exists()
+
+
+def test_history_of_a_removed_person_is_restored(store: Store, other_store: Store,
+                                                 tmp_path: Path) -> None:
+    """Removing a contact keeps their gives, asks and intros; their backup restores."""
+    fill(store)
+    ada = next(c for c in store.contacts.all() if c.name == "Ada Lovelace")
+    delete_contact(store, ada.id)
+    restore_desk(other_store, read_backup(other_store, export_path(store, tmp_path)))
+    assert everything(other_store) == everything(store)
+
+
+def test_a_restored_desk_works_with_every_command(run_cli, store: Store,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
+    fill(store)
+    path = export_path(store, tmp_path)
+    store.paths.desk_file.unlink()
+    assert run_cli("restore", str(path)).code == 0
+    for command in (("followups",), ("gives",), ("intros", "--json"), ("contacts", "list")):
+        result = run_cli(*command)
+        assert result.code == 0, (command, result.err)
+
+
+def restore_in_a_process(home: Path, path: Path) -> subprocess.CompletedProcess[str]:
+    """Bounded by the timeout: reading without limit would fail the test, not hang it."""
+    return subprocess.run(
+        [PYTHON, "-m", "givedesk", "restore", str(path), "--home", str(home)],
+        capture_output=True, text=True, env=subprocess_env(), timeout=30,
+    )
+
+
+def test_a_link_to_dev_zero_is_refused_without_reading_it(home: Path, tmp_path: Path) -> None:
+    link = tmp_path / "backup.json"
+    link.symlink_to("/dev/zero")
+    started = time.monotonic()
+    result = restore_in_a_process(home, link)
+    assert time.monotonic() - started < 20
+    assert (result.returncode, result.stderr) == (
+        2, f"givedesk: error: {link}: not a regular file; not a givedesk backup\n")
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(home: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "backup.json"
+    os.mkfifo(pipe)
+    result = restore_in_a_process(home, pipe)
+    assert result.returncode == 2 and "not a regular file" in result.stderr
+
+
+def test_a_huge_backup_is_refused_before_it_is_read(other_store: Store, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "backup.json"
+    with path.open("wb") as stream:  # sparse: the size is real, the disk is not used
+        stream.truncate(backup_module.MAX_BACKUP_BYTES + 1)
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def watching_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", watching_open)
+    with pytest.raises(UserError, match=r"backup.json: larger than 256 MB; not a givedesk backup"):
+        read_backup(other_store, path)
+    assert path not in opened
+
+
+def test_deep_nesting_is_refused_in_one_line_quickly(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "backup.json"
+    path.write_text('{"format": "givedesk-backup", "desk": ' + "[" * 200_000 + "]" * 200_000 + "}")
+    started = time.monotonic()
+    result = run_cli("restore", str(path))
+    assert time.monotonic() - started < 10
+    assert (result.code, result.err) == (
+        2, f"givedesk: error: {path}: not a givedesk backup: JSON nested too deeply\n")
+
+
+def test_replacing_keeps_only_the_newest_pre_restore_copies(
+    store: Store, tmp_path: Path
+) -> None:
+    fill(store)
+    path = export_path(store, tmp_path)
+    moments = [datetime(2026, 11, day, 9, 0, tzinfo=UTC) for day in range(1, 10)]
+    for moment in moments:
+        kept = restore_desk(store, read_backup(store, path), replace=True, now=moment)
+        assert kept is not None and kept.exists()
+    copies = sorted(p.name for p in store.paths.backup_dir.glob("pre-restore-*.json"))
+    assert len(copies) == backup_module.PRE_RESTORE_KEPT
+    assert copies[-1] == "pre-restore-20261109-090000.json"
+    assert copies[0] == "pre-restore-20261105-090000.json"
 
 
 def test_export_will_not_overwrite_the_desk_itself(store: Store) -> None:

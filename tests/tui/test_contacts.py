@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from givedesk.models import Contact
 from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.screens.contacts import ContactsScreen
 from tests.tui.conftest import AppFactory
@@ -50,12 +53,42 @@ async def test_detail_pane_shows_every_field_and_the_give_timeline(
 
 
 async def test_sort_cycles(demo_home: Path, make_app: AppFactory) -> None:
+    """Every press of s applies the next order, the table follows, and the cycle wraps."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_contacts(pilot)
-        await pilot.press("s")  # by name
-        await pilot.pause()
-        assert names(app) == sorted(names(app), key=str.casefold)
+        screen = app.screen
+        assert isinstance(screen, ContactsScreen)
+        people = app.store.contacts.all()
+
+        def order(key: Callable[[Contact], Any]) -> list[str]:
+            return [c.name for c in sorted(people, key=key)]
+
+        by_key_then_name = order(lambda c: (not c.key, c.name.casefold()))
+        expected = [
+            ("name", order(lambda c: c.name.casefold())),
+            ("company", order(lambda c: (c.company.casefold(), c.name.casefold()))),
+            ("last give", None),
+            ("gives in 30 days", None),
+            ("follow-up due", order(lambda c: (c.id not in screen.due, c.name.casefold()))),
+            ("key, name", by_key_then_name),
+        ]
+        assert names(app) == by_key_then_name
+        seen = []
+        for label, wanted in expected:
+            await pilot.press("s")
+            await pilot.pause()
+            assert screen.sorts()[screen.sort_index][0] == label
+            if wanted is None:  # ties keep the search order: check the keys are in order
+                key = screen.sorts()[screen.sort_index][1]
+                by_name = {c.name: c for c in people}
+                keys = [key(by_name[name]) for name in names(app)]
+                assert keys == sorted(keys), label
+                assert sorted(names(app)) == sorted(by_name)
+            else:
+                assert names(app) == wanted, label
+            seen.append(names(app))
+        assert len({tuple(shown) for shown in seen}) >= 4, "the sorts must differ on the demo"
 
 
 async def test_add_validates_then_saves(home: Path, make_app: AppFactory) -> None:

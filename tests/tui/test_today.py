@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from givedesk.paths import Paths
+from givedesk.store import Store
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.contacts import ContactsScreen
 from givedesk.tui.screens.today import TodayScreen
@@ -84,6 +88,41 @@ async def test_enter_previews_and_o_opens_only_web_links(
         await settle(pilot)
         assert opened_urls == [item.link]
         assert item.link is not None and item.link.startswith("https://")
+        # A row without a link (a follow-up) opens nothing, from the table or the preview.
+        followup = next(i for i, line in enumerate(rows(app)) if line.startswith("Follow up"))
+        app.screen.query_one("#today-table").move_cursor(row=followup)  # type: ignore[attr-defined]
+        await pilot.press("o", "enter")
+        await pilot.pause()
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened_urls == [item.link]
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(document.cookie)", "file:///etc/passwd",
+                                  "data:text/html,<script>x</script>", "JAVASCRIPT://x"])
+async def test_a_stored_link_that_is_not_a_web_link_is_never_opened(
+    demo_home: Path, make_app: AppFactory, opened_urls: list[str], link: str
+) -> None:
+    """Links are checked when articles are fetched; the TUI checks again before opening,
+    since news.json is only a file on disk."""
+    store = Store(Paths.for_home(demo_home))
+    articles = store.articles.all()
+    for article in articles:
+        article.link = link
+    store.articles.save_many(articles)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert rows(app)[0].startswith("Congrats")
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PreviewDialog)
+        assert app.screen.item.link == link
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened_urls == []
 
 
 async def test_c_opens_the_person(demo_home: Path, make_app: AppFactory) -> None:

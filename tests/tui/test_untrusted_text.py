@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widget import Widget
 
 from givedesk.config import Config
 from givedesk.contacts import merge_contacts
@@ -95,11 +96,35 @@ async def test_every_screen_shows_hostile_text_literally(
         assert app.is_running
 
 
-async def test_clicking_hostile_text_runs_no_action(hostile_desk: Store, make_app: AppFactory) -> None:
+def screen_lines(widget: Widget) -> list[tuple[str, list[dict[str, object]]]]:
+    """What the widget paints, line by line: the text, and the metadata of its segments
+    (where Textual keeps `@click` actions of live markup)."""
+    lines = []
+    for y in range(widget.size.height):
+        segments = list(widget.render_line(y))
+        lines.append(("".join(segment.text for segment in segments),
+                      [segment.style.meta for segment in segments
+                       if segment.style is not None and segment.style.meta]))
+    return lines
+
+
+async def test_clicking_hostile_text_runs_no_action(
+    hostile_desk: Store, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app()
+    ran: list[str] = []
+    monkeypatch.setattr(type(app), "action_quit", lambda self: ran.append("quit"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        for offset in range(0, 110, 6):
-            await pilot.click("#today-table", offset=(offset, 2))
+        table = app.screen.query_one("#today-table")
+        painted = screen_lines(table)
+        row = next(y for y, (text, _meta) in enumerate(painted) if "compiler" in text)
+        start = painted[row][0].index("compiler")
+        for x in range(start, min(start + 40, table.size.width), 2):  # over "release", live or not
+            await pilot.click("#today-table", offset=(x, row))
             await pilot.press("escape")
+        await settle(pilot)
+        assert ran == [], "a click on hostile text ran an action"
         assert app.is_running
+        assert "[bold red]Rust[/] compiler [@click=app.quit]" in painted[row][0]
+        assert not [meta for _text, metas in painted for meta in metas if "@click" in meta]
