@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from textual.pilot import Pilot
 
 from givedesk.config import Config
@@ -25,15 +27,18 @@ SCREENS = {"today": "1", "outbox": "2", "contacts": "3", "intros": "4", "review"
 
 
 @pytest.fixture
-def fixed_demo_app() -> GiveDeskApp:
+def fixed_demo_app() -> Iterator[GiveDeskApp]:
     """The demo desk in a folder whose path is the same on every run: the Feeds screen
-    shows feed file paths, and a snapshot must not depend on pytest's temp folder."""
+    shows feed file paths, and a snapshot must not depend on pytest's temp folder.
+    The folder is shared by every checkout on the machine, so a lock keeps two test
+    runs from rebuilding it under each other."""
     home = Path(tempfile.gettempdir()) / "givedesk-snapshot-desk"
-    shutil.rmtree(home, ignore_errors=True)
-    home.mkdir()
-    populate_demo(home, FROZEN_NOW)
-    return GiveDeskApp(Store(Paths.for_home(home)), Config(), clock=lambda: FROZEN_NOW,
-                       refresh_on_start=False)
+    with FileLock(str(home) + ".lock"):
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir()
+        populate_demo(home, FROZEN_NOW)
+        yield GiveDeskApp(Store(Paths.for_home(home)), Config(), clock=lambda: FROZEN_NOW,
+                          refresh_on_start=False)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
