@@ -50,7 +50,8 @@ def test_a_company_reason_does_not_name_the_company_to_a(store: Store) -> None:
     b = add_person(store, "Hana Kobayashi", company="Ledgerlight Bookkeeping", tags=["finance"])
     message = draft_intro_step(propose_intro(store, a, b, NOW), a, b, CONFIG)
     assert message is not None
-    assert "I know someone who works in bookkeeping." in message.body
+    assert "You're looking for a bookkeeper, and I know someone who works in accounting." \
+        in message.body
     assert "Ledgerlight" not in message.body and "Hana" not in message.body
 
 
