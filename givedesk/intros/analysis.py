@@ -69,6 +69,7 @@ _IRREGULAR = {"people": "people", "news": "news", "series": "series", "children"
               "physics": "physics", "is": "is", "as": "as", "us": "us", "its": "its"}
 
 
+@lru_cache(maxsize=131_072)
 def lemma(word: str) -> str:
     """Case, accents and plural folded ("Cafés" -> "cafe", "tours" -> "tour"); nothing
     else, so "touring" stays "touring" and "bookkeeper" stays apart from "bookkeeping"."""
@@ -88,6 +89,7 @@ def lemma(word: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=65_536)
 def lemmas(text: str) -> tuple[str, ...]:
     """A text's words, folded; hyphenated words split ("law-firm" is "law firm")."""
     return tuple(lemma(word) for word in _WORD.findall(text.replace("&", " & ")))
@@ -106,15 +108,13 @@ class _Term:
 
 
 def _term_index() -> dict[str, list[_Term]]:
-    """Lexicon terms by their first word, longest first."""
+    """Lexicon terms by their first word."""
     index: dict[str, list[_Term]] = defaultdict(list)
     for concept in CONCEPTS.values():
         for kind, terms in (("term", concept.terms), ("supplier", concept.suppliers)):
             for text in terms:
                 words = lemmas(text)
                 index[words[0]].append(_Term(words, concept.id, kind))  # type: ignore[arg-type]
-    for found in index.values():
-        found.sort(key=lambda term: -len(term.words))
     return index
 
 
@@ -134,20 +134,13 @@ class Found:
 
 
 def find_terms(words: tuple[str, ...]) -> list[Found]:
-    """Every lexicon term in `words`, longest at each position (a word may be in several
-    concepts: "food bank" is food banks and nonprofits). The head of a longer term is
+    """Every lexicon term in `words` (a word may be in several concepts: "food bank" is
+    food banks and nonprofits). The head of a longer term is
     not a term of its own ("bank" in "food bank", "engineer" in "sound engineer"); its
     modifiers still are ("boat" in "boat tours")."""
-    found: list[Found] = []
-    for start, word in enumerate(words):
-        longest = 0
-        for term in _TERMS.get(word, ()):
-            size = len(term.words)
-            if size < longest:
-                break
-            if words[start : start + size] == term.words:
-                longest = size
-                found.append(Found(term.concept, term.kind, start, start + size))
+    found = [Found(term.concept, term.kind, start, start + len(term.words))
+             for start, word in enumerate(words) for term in _TERMS.get(word, ())
+             if words[start : start + len(term.words)] == term.words]
     return [f for f in found
             if not any(o.end == f.end and o.start < f.start for o in found)]
 
@@ -183,8 +176,10 @@ class Phrase:
     noun: str
     """The head noun, for needs no concept covers ("delivery trucks")."""
     telling: tuple[str, ...]
-    """Head words that say what is wanted (no titles, no generic words): a candidate
-    whose own words have them fits better ("patent attorney", "student interns")."""
+    """Head words that say what is wanted (no titles, no generic words)."""
+    modifiers: tuple[str, ...]
+    """Telling words besides the head's own term ("patent" of "patent attorney",
+    "student" of "student interns"): a candidate whose own words have them fits better."""
     context: frozenset[str]
     """Concepts of the qualifier ("venues for touring *bands*"): a candidate in one of
     them fits better."""
@@ -210,22 +205,26 @@ def _concepts(words: tuple[str, ...]) -> set[str]:
             if f.kind == "term" and not is_filler_term(f, words)}
 
 
-def _read_head(head: tuple[str, ...]) -> tuple[set[str], str]:
+def _read_head(head: tuple[str, ...]) -> tuple[set[str], str, set[int]]:
     """The concepts naming the head noun (skipping generic heads and titles: "boat
-    owners" are about boats), and the noun."""
+    owners" are about boats), the noun, and the positions naming it."""
     found = [f for f in find_terms(head) if f.kind == "term" and not is_filler_term(f, head)]
     for position in range(len(head) - 1, -1, -1):
-        concepts = {f.concept for f in found if f.start <= position < f.end}
-        if concepts:
-            return concepts, head[position]
+        covering = [f for f in found if f.start <= position < f.end]
+        if covering:
+            span = {i for f in covering for i in range(f.start, f.end)}
+            return {f.concept for f in covering}, head[position], span
         if head[position] not in GENERIC_HEADS and head[position] not in TITLE_WORDS:
-            return set(), head[position]
-    return set(), head[-1] if head else ""
+            return set(), head[position], {position}
+    return set(), head[-1] if head else "", set()
 
 
 @lru_cache(maxsize=65_536)
 def read_phrase(text: str) -> Phrase:
     """A need or offer as head, qualifier and concepts (cached: desks repeat phrases)."""
+    raw_head, _, _ = _split(lemmas(text))
+    # "bread and produce": the words before a conjunction are items, not modifiers.
+    listed = {w for i, w in enumerate(raw_head) if CONJUNCTIONS.intersection(raw_head[i + 1 :])}
     head, boundary, qualifier = _split(_content(lemmas(text)))
     if not head and qualifier:  # "intro to local farmers" offers farmers
         head, boundary, qualifier = _split(qualifier)
@@ -236,11 +235,13 @@ def read_phrase(text: str) -> Phrase:
     audience = context if boundary == "for" else frozenset()
     if head and head[-1] in CLIENT_HEADS:
         kind = head[:-1] or qualifier
-        return Phrase(text, head, qualifier, "clients", frozenset(_concepts(kind)), "", (),
+        return Phrase(text, head, qualifier, "clients", frozenset(_concepts(kind)), "", (), (),
                       frozenset(), topic, audience)
     shape: Shape = "clients" if qualifier and qualifier[0] in CLIENT_HEADS else "supply"
-    concepts, noun = _read_head(head)
-    return Phrase(text, head, qualifier, shape, frozenset(concepts), noun, telling,
+    concepts, noun, span = _read_head(head)
+    modifiers = tuple(w for i, w in enumerate(head)
+                      if i not in span and w in telling and w not in listed)
+    return Phrase(text, head, qualifier, shape, frozenset(concepts), noun, telling, modifiers,
                   context, topic, audience)
 
 

@@ -25,8 +25,9 @@ NEUTRAL = "I know someone who could help."
 
 def distinctive_words(person: Contact) -> frozenset[str]:
     """The words that would tell A who B is: B's names and B's company's own words."""
-    words = set(lemmas(person.name)) | set(lemmas(person.company))
-    return frozenset(w for w in words if len(w) > 2 and w not in LEXICON_WORDS
+    names = {w for w in lemmas(person.name) if len(w) > 1}
+    company = {w for w in lemmas(person.company) if len(w) > 2}
+    return frozenset(w for w in names | company if w not in LEXICON_WORDS
                      and w not in STOP_WORDS and w not in FILLER and w not in _LEGAL)
 
 

@@ -65,16 +65,17 @@ EVIDENCE_SCORES = {"offers": 90.0, "role": 85.0, "company": 80.0, "tags": 65.0}
 someone does; a company or a field only where they work."""
 SUPPLIER_SCORE = 80.0
 """Someone who supplies a concept without being it (career services, for interns)."""
-NOUN_SCORES = {"offers": 80.0, "role": 75.0}
-"""A need no concept covers, met by an offer or role with the same head noun."""
+NOUN_SCORES = {"offers": 80.0, "role": 75.0, "offer words": 70.0}
+"""A need no concept covers, met by an offer or role with the same head noun (or, less
+surely, by another word of an offer's head)."""
 INTEREST_SCORE = 60.0
 """A shared interest: a reason to talk, not a need met."""
 FIT_FLOOR = 0.7
-"""A candidate whose own words have none of the need's telling words ("patent
-attorney", "student interns") keeps this share of the score; all of them, all of it."""
-CONTEXT_MISS = 0.8
-"""A candidate outside every concept of the need's qualifier ("venues for touring
-bands": music) keeps this share."""
+"""A candidate whose own words have none of the need's modifiers ("patent attorney",
+"student interns") keeps this share of the score; all of them, all of it."""
+CONTEXT_BONUS = 5.0
+"""Added for a candidate in a concept of the need's qualifier, or with one of its words
+("venues for touring bands": music)."""
 TOPIC_SCORE = 70.0
 """An offer's topic ("apprentices in carpentry") meets a need for it, less surely than
 its head does."""
@@ -86,7 +87,7 @@ SEEN_TWICE_BONUS = 5.0
 is surer than one."""
 PER_NEED = 4
 """At most this many people suggested for one need."""
-RELATIVE_CUTOFF = 0.85
+RELATIVE_CUTOFF = 0.9
 """...and none scoring below this share of the best one for that need."""
 RECIPROCAL_BONUS = 5.0
 """Among equals, someone whose own need the asker can meet comes first."""
@@ -151,7 +152,7 @@ class IntroReason:
     def for_b(self, a: Contact) -> str:
         """The sentence to B, once A has agreed: A is named."""
         if self.shared_interest:
-            return f"You both care about {self.a_term}."
+            return f"You and {a.first_name} both care about {self.a_term}."
         theirs = side(self.a_field, self.a_term, self._label(self.a_field), you=False)
         mine = side(self.b_field, self.b_term, self._label(self.b_field), you=True)
         return f"{a.first_name} {theirs}, and {mine}."
@@ -261,7 +262,7 @@ class _Profile:
 
 
 def _identity(profile: _Profile, field_name: Field, text: str) -> None:
-    own_name = set(lemmas(profile.contact.name))
+    own_name = set(lemmas(profile.contact.name)) if field_name == "company" else set()
     parts = identity_parts(text) if field_name == "role" else [lemmas(text)]
     for raw in parts:
         # "Grant Brothers Construction", at Oliver Grant's: the name is not a trade.
@@ -290,8 +291,9 @@ def _offer(profile: _Profile, text: str) -> None:
         profile.trade.add(found.concept)
     for concept in phrase.topic:
         profile.give(concept, _Evidence(TOPIC_SCORE, "offers", text, CONCEPTS[concept].label))
-    if phrase.noun:
-        _better(profile.nouns, phrase.noun, _Evidence(NOUN_SCORES["offers"], "offers", text, ""))
+    for word in phrase.telling:  # "kiln time" is about kilns too
+        score = NOUN_SCORES["offers"] if word == phrase.noun else NOUN_SCORES["offer words"]
+        _better(profile.nouns, word, _Evidence(score, "offers", text, ""))
 
 
 def _profile(contact: Contact) -> _Profile:
@@ -361,12 +363,12 @@ class _Index:
             else:
                 best = profile.nouns[phrase.noun]
             score = best.score
-            if phrase.telling and phrase.shape == "supply":
-                fitting = sum(word in profile.words for word in phrase.telling)
-                score *= FIT_FLOOR + (1 - FIT_FLOOR) * fitting / len(phrase.telling)
-            if phrase.context and phrase.context.isdisjoint(profile.gives) \
-                    and profile.words.isdisjoint(phrase.qualifier):
-                score *= CONTEXT_MISS
+            if phrase.modifiers and phrase.shape == "supply":
+                fitting = sum(word in profile.words for word in phrase.modifiers)
+                score *= FIT_FLOOR + (1 - FIT_FLOOR) * fitting / len(phrase.modifiers)
+            if not phrase.context.isdisjoint(profile.gives) \
+                    or not profile.words.isdisjoint(phrase.qualifier):
+                score += CONTEXT_BONUS
             if score >= threshold:
                 found.append((score, number, best))
         found.sort(key=lambda item: (-item[0], item[1]))
