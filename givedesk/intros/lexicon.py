@@ -124,9 +124,8 @@ tourism | tourism | tour, tour operator, tourism, travel, travel agency, guided 
     tour, boat tour, coach tour, excursion |
 marine | boats | boat, boating, marine, yacht, sailing, deckhand, marina,
     boatyard, boat owner |
-small business | small businesses | small business, business owner, family business, owner, shop,
-    store, sole
-    trader, self-employed, local business, bakery, café, cafe, farm, boutique, family farm |
+small business | small businesses | small business, business owner, family business, owner, sole
+    trader, self-employed, local business |
 corporate | companies | corporate, corporation, company, firm, enterprise, insurance, bank,
     office, employer, hr director |
 government | government | council, city council, government, public sector, ministry, municipal,

@@ -8,10 +8,12 @@ Two kinds of reason make a pair:
   new wing" by an architecture firm that offers hospital work. Only the need's head
   counts: shared words elsewhere never make an introduction ("touring musicians" and
   "boat tours" share a stem, not a need);
-* an interest shared by two people who work in different fields (sailing, for a
-  software CTO and an architect). Within one field they likely know each other's
-  world already; across fields is where an introduction is worth most. An interest
-  shared by many people on the desk (`COMMON_INTEREST`) says nothing about two of them.
+* a topic of interest shared by two people who work in different fields (timber
+  construction, for a software CTO and an architect). Within one field they likely
+  know each other's world already; across fields is where an introduction is worth
+  most. A one-word pastime ("sailing", "running") only adds to a pair with a need
+  met, and an interest shared by many people on the desk (`COMMON_INTEREST`) says
+  nothing about two of them.
 
 A person's field is their first tag, and two people at the same company are always in
 the same field. Without tags or company the field is unknown: shared interests still
@@ -48,6 +50,7 @@ from givedesk.config import Config
 from givedesk.intros.analysis import (
     GENERIC_HEADS,
     TITLE_WORDS,
+    Found,
     Phrase,
     find_terms,
     identity_parts,
@@ -76,6 +79,9 @@ FIT_FLOOR = 0.7
 CONTEXT_BONUS = 5.0
 """Added for a candidate in a concept of the need's qualifier, or with one of its words
 ("venues for touring bands": music)."""
+MODIFIER_SCORE = 70.0
+"""A concept that only qualifies what an offer gives or a role or company is ("small
+business loans", "small business loan officer")."""
 TOPIC_SCORE = 70.0
 """An offer's topic ("apprentices in carpentry") meets a need for it, less surely than
 its head does."""
@@ -261,6 +267,19 @@ class _Profile:
         return evidence
 
 
+def _modifier_terms(words: tuple[str, ...], terms: list[Found]) -> set[Found]:
+    """Terms that only qualify what comes after them in their part of a role or company
+    ("*small business* loan officer", "Harborview *Food* Bank", "Owner of a *live music*
+    bar"): the part's last term says what it is."""
+    cut = next((i for i, w in enumerate(words) if w in ("of", "at", "for") and i > 0), len(words))
+    modifiers: set[Found] = set()
+    for low, high in ((0, cut), (cut, len(words))):
+        inside = [f for f in terms if low <= f.start and f.end <= high]
+        last = max((f.end for f in inside), default=0)
+        modifiers.update(f for f in inside if f.end < last)
+    return modifiers
+
+
 def _identity(profile: _Profile, field_name: Field, text: str) -> None:
     own_name = set(lemmas(profile.contact.name)) if field_name == "company" else set()
     parts = identity_parts(text) if field_name == "role" else [lemmas(text)]
@@ -268,16 +287,23 @@ def _identity(profile: _Profile, field_name: Field, text: str) -> None:
         # "Grant Brothers Construction", at Oliver Grant's: the name is not a trade.
         words = tuple("" if w in own_name else w for w in raw)
         profile.words.update(words)
-        for found in find_terms(words):
-            concept = CONCEPTS[found.concept]
-            if found.kind == "supplier":
-                profile.give(found.concept, _Evidence(SUPPLIER_SCORE, field_name, text, concept.label))
-                continue
-            evidence = _Evidence(EVIDENCE_SCORES[field_name], field_name, text, concept.label)
-            _better(profile.is_kind, found.concept, evidence)
+        terms = find_terms(words)
+        modifiers = _modifier_terms(words, terms)
+        for found in terms:
+            label = CONCEPTS[found.concept].label
+            if found.kind == "supplier":  # said by its own words: "works in career services"
+                label = " ".join(words[found.start : found.end])
+                score = SUPPLIER_SCORE
+            else:
+                score = EVIDENCE_SCORES[field_name]
+            if found in modifiers:
+                score = min(score, MODIFIER_SCORE)
+            evidence = _Evidence(score, field_name, text, label)
             profile.give(found.concept, evidence)
-            if field_name == "role":
-                profile.trade.add(found.concept)
+            if found.kind == "term":
+                _better(profile.is_kind, found.concept, evidence)
+                if field_name == "role":
+                    profile.trade.add(found.concept)
         if field_name == "role" and words and words[-1] not in TITLE_WORDS | GENERIC_HEADS:
             _better(profile.nouns, words[-1], _Evidence(NOUN_SCORES["role"], "role", text, ""))
 
@@ -285,8 +311,12 @@ def _identity(profile: _Profile, field_name: Field, text: str) -> None:
 def _offer(profile: _Profile, text: str) -> None:
     phrase = read_phrase(text)
     profile.words.update(lemmas(text))
-    for found in find_terms(phrase.head):
+    terms = find_terms(phrase.head)
+    last = max((found.end for found in terms), default=0)
+    for found in terms:
         score = EVIDENCE_SCORES["offers"] if found.kind == "term" else SUPPLIER_SCORE
+        if found.end < last and not set(phrase.modifiers).isdisjoint(phrase.head[found.start:found.end]):
+            score = MODIFIER_SCORE  # "*small business* loan consultations" are loans
         profile.give(found.concept, _Evidence(score, "offers", text, CONCEPTS[found.concept].label))
         profile.trade.add(found.concept)
     for concept in phrase.topic:
@@ -365,6 +395,8 @@ class _Index:
             score = best.score
             if phrase.modifiers and phrase.shape == "supply":
                 fitting = sum(word in profile.words for word in phrase.modifiers)
+                if not fitting and not concepts:
+                    continue  # "internship hosts" and a radio host share a word, no more
                 score *= FIT_FLOOR + (1 - FIT_FLOOR) * fitting / len(phrase.modifiers)
             if not phrase.context.isdisjoint(profile.gives) \
                     or not profile.words.isdisjoint(phrase.qualifier):
@@ -499,10 +531,10 @@ def rank_pairs(contacts: Sequence[Contact], config: Config, *, limit: int | None
             yield (-_pair_score(reasons, crossing, config.intros.cross_field_bonus),
                    names[0], names[1], key)
 
+    # Ties go by the two names, whichever is asked first, so the best `limit` are
+    # exactly the head of the whole ranking.
     best = heapq.nsmallest(limit, scored()) if limit is not None else sorted(scored())
-    ranked = [_suggestion(profiles, by_pair[key], -score) for score, _, _, key in best]
-    # Names sort the ties: by who is asked first, as the list reads.
-    return sorted(ranked, key=lambda s: (-s.score, s.a.name.casefold(), s.b.name.casefold()))
+    return [_suggestion(profiles, by_pair[key], -score) for score, _, _, key in best]
 
 
 def explain_pair(a: Contact, b: Contact, config: Config) -> IntroSuggestion | None:

@@ -165,3 +165,15 @@ def test_an_interest_everyone_shares_says_nothing(members: int, paired: bool) ->
     people = [person(f"P{n}", tags=[f"field {n}"], interests=["urban design"])
               for n in range(members)]
     assert bool(rank_pairs(people, CONFIG)) is paired
+
+
+def test_what_an_offer_is_for_is_not_what_it_gives() -> None:
+    council = person("Aaliyah", role="Council member", tags=["government"],
+                     needs=["small business owners for the advisory panel"])
+    lender = person("Ben", role="Loan officer", tags=["banking"],
+                    offers=["small business loan consultations"])
+    chef = person("Marco", role="Chef and owner", company="Bellini's Trattoria", tags=["food"])
+    founder = person("Zoë", tags=["coffee"], needs=["financing for a second roaster"])
+    pairs = found(council, lender, chef, founder)
+    assert pair("Aaliyah", "Marco") in pairs and pair("Aaliyah", "Ben") not in pairs
+    assert pair("Zoë", "Ben") in pairs
