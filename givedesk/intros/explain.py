@@ -10,8 +10,7 @@ distinctive: they say what B does, not who B is.
 
 from __future__ import annotations
 
-from givedesk.intros.analysis import FILLER, LEXICON_WORDS, lemmas
-from givedesk.matching.words import STOP_WORDS
+from givedesk.intros.analysis import BOUNDARIES, CONJUNCTIONS, FILLER, LEXICON_WORDS, lemmas
 from givedesk.models import Contact
 
 YOU = {"needs": "you're looking for", "offers": "you offer", "role": "you work as",
@@ -20,6 +19,8 @@ THEY = {"needs": "is looking for", "offers": "offers", "role": "works as",
         "company": "works at", "tags": "works in", "interests": "cares about"}
 _LEGAL = frozenset({"inc", "ltd", "llc", "llp", "plc", "gmbh", "co", "corp", "company", "limited",
                     "group"})
+_COMMON = BOUNDARIES | CONJUNCTIONS | FILLER | _LEGAL
+"""Words in a name that identify nobody ("The", "and", "Ltd")."""
 NEUTRAL = "I know someone who could help."
 
 
@@ -28,7 +29,7 @@ def distinctive_words(person: Contact) -> frozenset[str]:
     names = {w for w in lemmas(person.name) if len(w) > 1}
     company = {w for w in lemmas(person.company) if len(w) > 2}
     return frozenset(w for w in names | company if w not in LEXICON_WORDS
-                     and w not in STOP_WORDS and w not in FILLER and w not in _LEGAL)
+                     and w not in _COMMON)
 
 
 def names(text: str, person: Contact) -> bool:
