@@ -139,8 +139,7 @@ def item_from_followup(followup: Followup, now: datetime) -> AgendaItem:
 
 def item_from_intro(suggestion: IntroSuggestion) -> AgendaItem:
     best = suggestion.reasons[0]
-    why, start, end = _labelled(f"{best.a_field} “{best.a_term}” ↔ {best.b_field}: ",
-                                best.evidence or best.b_term)
+    why, start, end = _labelled(f"{best.a_field} “{best.a_term}” ↔ {best.b_field}: ", best.b_term)
     return AgendaItem(
         key=f"intro:{suggestion.a.id}:{suggestion.b.id}", group="intro", contact=suggestion.a,
         title=f"Introduce {suggestion.a.name} to {suggestion.b.name}",
@@ -162,8 +161,8 @@ def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem
 
 
 def intro_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
-    """Suggested introductions compare every pair of people: the slow part of a big desk."""
-    return [item_from_intro(s) for s in suggest_intros(store, config, now)[:TODAY_INTROS]]
+    """Today's few best introductions: only those are built, however big the desk."""
+    return [item_from_intro(s) for s in suggest_intros(store, config, now, limit=TODAY_INTROS)]
 
 
 def refresh_desk(

@@ -37,8 +37,8 @@ NEEDS_SENDING = frozenset({"proposed", "a_agreed", "b_agreed"})
 
 
 def _why(suggestion: IntroSuggestion) -> str:
-    best = suggestion.reasons[0]
-    return f"{best.a_field} “{best.a_term}” ~ {best.b_field} “{best.b_term}”"
+    """The best reason as you would say it aloud (you may name both: it is your list)."""
+    return suggestion.reasons[0].for_both(suggestion.a, suggestion.b)
 
 
 def _waiting(progress: IntroProgress, now: datetime, config: IntrosConfig) -> str:

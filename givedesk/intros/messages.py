@@ -11,6 +11,7 @@ from typing import Literal
 
 from givedesk.compose import Draft, blurb, fill, signature
 from givedesk.config import TEMPLATE_PLACEHOLDERS, Config
+from givedesk.intros.explain import names
 from givedesk.intros.suggest import IntroReason, explain_pair
 from givedesk.models import Contact, Intro, IntroStatus
 
@@ -28,58 +29,30 @@ an answer) the one just sent, to resend as a nudge."""
 REASONS_IN_INTRODUCTION = 3
 _FALLBACK = "I think you'd get a lot out of meeting."
 
-_YOU = {"needs": "you're looking for", "offers": "you offer", "role": "you work as",
-        "company": "you work at", "interests": "you care about"}
-_THEY = {"needs": "is looking for", "offers": "offers", "role": "works as",
-         "company": "works at", "interests": "cares about"}
-
-
-def _both_care(reason: IntroReason) -> bool:
-    return reason.shared_interest and reason.a_term.casefold() == reason.b_term.casefold()
-
-
-def _to_a(reason: IntroReason) -> str:
-    """For A's eyes: B stays "someone I know", and B's company is never named."""
-    if _both_care(reason):
-        return f"You and someone I know both care about {reason.a_term}."
-    if reason.b_field == "company":
-        them = f"works in {reason.evidence.casefold()}"
-    else:
-        them = f"{_THEY[reason.b_field]} {reason.b_term}"
-    return f"{_YOU[reason.a_field].capitalize()} {reason.a_term}, and I know someone who {them}."
-
-
-def _to_b(reason: IntroReason, a: Contact) -> str:
-    if _both_care(reason):
-        return f"You both care about {reason.a_term}."
-    return (f"{a.first_name} {_THEY[reason.a_field]} {reason.a_term}, "
-            f"and {_YOU[reason.b_field]} {reason.b_term}.")
-
-
-def _to_both(reason: IntroReason, a: Contact, b: Contact) -> str:
-    if _both_care(reason):
-        return f"{a.first_name} and {b.first_name} both care about {reason.a_term}."
-    return (f"{a.first_name} {_THEY[reason.a_field]} {reason.a_term}, "
-            f"and {b.first_name} {_THEY[reason.b_field]} {reason.b_term}.")
-
-
 def _reason_values(intro: Intro, a: Contact, b: Contact, config: Config) -> dict[str, str]:
     """The {reason...} placeholders: your own words when the intro has them, else the
-    reasons found on the desk, else a plain sentence."""
-    if intro.reason:
-        return dict.fromkeys(("reason_for_a", "reason_for_b", "reason"), intro.reason)
+    reasons found on the desk, else a plain sentence. A is asked before agreeing to
+    anything, so A's note never carries B's name or company: your own words that do
+    are replaced there by the sentence found on the desk."""
     found = explain_pair(a, b, config)
     if found is None:
-        return dict.fromkeys(("reason_for_a", "reason_for_b", "reason"), _FALLBACK)
-    best = found.reasons[0]
-    per_want: dict[tuple[str, str], IntroReason] = {}
-    for reason in found.reasons:
-        per_want.setdefault(reason.want, reason)
-    return {
-        "reason_for_a": _to_a(best),
-        "reason_for_b": _to_b(best, a),
-        "reason": " ".join(_to_both(r, a, b) for r in list(per_want.values())[:REASONS_IN_INTRODUCTION]),
-    }
+        found_values = dict.fromkeys(("reason_for_a", "reason_for_b", "reason"), _FALLBACK)
+    else:
+        per_want: dict[tuple[str, str], IntroReason] = {}
+        for reason in found.reasons:
+            per_want.setdefault(reason.want, reason)
+        found_values = {
+            "reason_for_a": found.why_a,
+            "reason_for_b": found.why_b,
+            "reason": " ".join(r.for_both(a, b)
+                               for r in list(per_want.values())[:REASONS_IN_INTRODUCTION]),
+        }
+    if not intro.reason:
+        return found_values
+    own = dict.fromkeys(("reason_for_a", "reason_for_b", "reason"), intro.reason)
+    if names(intro.reason, b):
+        own["reason_for_a"] = found_values["reason_for_a"]
+    return own
 
 
 def draft_intro_step(intro: Intro, a: Contact, b: Contact, config: Config) -> Draft | None:

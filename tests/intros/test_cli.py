@@ -22,15 +22,18 @@ def pair(run_cli: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
 def test_suggestions_as_json_have_the_documented_shape(run_cli: Any, pair: tuple[str, str]) -> None:
     priya_id, mateo_id = pair
     [found] = json.loads(run_cli("intros", "--json").out)
-    assert set(found) == {"a", "b", "score", "reasons"}
+    assert set(found) == {"a", "b", "score", "reasons", "why_a", "why_b"}
+    assert found["why_a"].startswith("You're looking for architects for the new wing, and I know")
+    assert "Mateo" not in found["why_a"] and "Brightline" not in found["why_a"]
+    assert found["why_b"].startswith("Priya is looking for architects for the new wing")
     assert found["a"] == {"id": priya_id, "name": "Priya Raman"}
     assert found["b"] == {"id": mateo_id, "name": "Mateo Núñez"}
     assert isinstance(found["score"], float) and 45 <= found["score"] <= 100
     assert found["reasons"][0] == {
         "a_field": "needs", "a_term": "architects for the new wing",
         "b_field": "offers", "b_term": "architects for hospital and clinic projects"}
-    table = run_cli("intros").out
-    assert "Priya Raman" in table and "architects for the new wing" in table
+    table = " ".join(run_cli("intros").out.split())
+    assert "Priya Raman" in table and "Priya is looking for architects for the new wing" in table
 
 
 def test_the_double_opt_in_from_the_command_line(run_cli: Any, pair: tuple[str, str]) -> None:

@@ -50,7 +50,8 @@ def test_a_company_reason_does_not_name_the_company_to_a(store: Store) -> None:
     b = add_person(store, "Hana Kobayashi", company="Ledgerlight Bookkeeping", tags=["finance"])
     message = draft_intro_step(propose_intro(store, a, b, NOW), a, b, CONFIG)
     assert message is not None
-    assert "I know someone who works in bookkeeping." in message.body
+    assert "You're looking for a bookkeeper, and I know someone who works in accounting." \
+        in message.body
     assert "Ledgerlight" not in message.body and "Hana" not in message.body
 
 
@@ -111,3 +112,35 @@ def test_custom_templates_are_used_and_may_not_name_b_to_a(tmp_path: Path) -> No
     with pytest.raises(UserError, match=r"'compose.greeting' has an unknown placeholder "
                                         r"\{firstname\}"):
         parse_config({"compose": {"greeting": "Hi {firstname}"}}, tmp_path / "config.toml")
+
+
+def test_your_own_words_naming_b_never_reach_a(store: Store) -> None:
+    """The Intros and Today screens used to pass "need ↔ B's company" as the reason."""
+    a = add_person(store, "Zoë Okafor", needs=["a bookkeeper"], tags=["coffee"])
+    b = add_person(store, "Hana Kobayashi", company="Ledgerlight Bookkeeping", tags=["finance"])
+    intro = propose_intro(store, a, b, NOW, why="a bookkeeper ↔ Ledgerlight Bookkeeping")
+    to_a = draft_intro_step(intro, a, b, CONFIG)
+    assert to_a is not None and "Ledgerlight" not in to_a.body and "Hana" not in to_a.body
+    assert "You're looking for a bookkeeper, and I know someone who works in accounting." \
+        in to_a.body
+    for _ in range(2):
+        intro = advance_intro(store, intro.id, NOW)
+    to_b = draft_intro_step(intro, a, b, CONFIG)
+    assert to_b is not None and "a bookkeeper ↔ Ledgerlight Bookkeeping" in to_b.body
+
+
+def test_an_offer_naming_b_company_is_said_by_its_field(store: Store) -> None:
+    a = add_person(store, "Priya Raman", needs=["architects for the new wing"], tags=["health"])
+    b = add_person(store, "Mateo Núñez", company="Brightline Architects", tags=["architecture"],
+                   offers=["Brightline's architects for hospitals"])
+    to_a = draft_intro_step(propose_intro(store, a, b, NOW), a, b, CONFIG)
+    assert to_a is not None and "Brightline" not in to_a.body
+    assert "and I know someone who works in architecture." in to_a.body
+
+
+def test_with_nothing_to_say_of_b_but_b_s_name_a_hears_nothing_of_b(store: Store) -> None:
+    a = add_person(store, "Ada Lovelace", needs=["a kiln"], tags=["crafts"])
+    b = add_person(store, "Bo Ceramicist", offers=["Bo's kiln"], tags=["arts"])
+    to_a = draft_intro_step(propose_intro(store, a, b, NOW), a, b, CONFIG)
+    assert to_a is not None and "Bo" not in to_a.body
+    assert "I know someone who could help." in to_a.body

@@ -161,8 +161,8 @@ class IntrosScreen(DeskScreen):
         suggestion = self.selected_suggestion()
         if suggestion is None:
             return
-        why = "; ".join(f"{r.a_term} ↔ {r.b_term}" for r in suggestion.reasons)
-        intro = propose_intro(self.store, suggestion.a, suggestion.b, self.now(), why=why)
+        # No `why`: the messages explain the pair themselves, and A's never names B.
+        intro = propose_intro(self.store, suggestion.a, suggestion.b, self.now())
         self.notify(f"Proposed. Next: ask {suggestion.a.name}.", markup=False)
         self.suggestions.pop(f"{suggestion.a.id}:{suggestion.b.id}", None)
         self.progress = {p.intro.id: p for p in intro_progress(self.store, include_finished=True)}
