@@ -24,9 +24,11 @@ from givedesk.contacts import clean_contact
 from givedesk.contacts_io import write_text_file
 from givedesk.errors import UserError, read_user_file
 from givedesk.models import Contact, utc_now
-from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store
+from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store, upgrade_desk_records
 
 BACKUP_FORMAT = "givedesk-backup"
+OLDEST_RESTORABLE = 1
+"""Backups began at desk schema 1; older ones are brought up to date on restore."""
 
 
 def desk_collections(store: Store) -> list[Collection[Any]]:
@@ -83,16 +85,17 @@ def read_backup(store: Store, path: Path) -> DeskBackup:
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise UserError(f'{path}: not a givedesk backup (no "format": "{BACKUP_FORMAT}")')
     version = document.get("schema_version")
-    if version != DESK_SCHEMA_VERSION:
+    if not isinstance(version, int) or not OLDEST_RESTORABLE <= version <= DESK_SCHEMA_VERSION:
         newer = isinstance(version, int) and version > DESK_SCHEMA_VERSION
         hint = "; upgrade givedesk" if newer else ""
         raise UserError(
             f"{path}: backup of desk schema {version!r}, this givedesk restores schema "
-            f"{DESK_SCHEMA_VERSION}{hint}"
+            f"{OLDEST_RESTORABLE} to {DESK_SCHEMA_VERSION}{hint}"
         )
     desk = document.get("desk")
     if not isinstance(desk, dict):
         raise UserError(f'{path}: no "desk" object with the collections')
+    desk = upgrade_desk_records(desk, version)
     collections = {collection.name: collection for collection in desk_collections(store)}
     unknown = sorted(set(desk) - set(collections))
     if unknown:

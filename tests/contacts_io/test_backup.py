@@ -22,7 +22,7 @@ from givedesk.models import (
     SuggestionState,
 )
 from givedesk.paths import Paths
-from givedesk.store import Collection, Store
+from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store
 
 
 def fill(store: Store) -> None:
@@ -62,7 +62,7 @@ def test_export_then_restore_gives_the_same_desk(store: Store, other_store: Stor
     export_desk(store, path)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format"] == "givedesk-backup"
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == DESK_SCHEMA_VERSION
     assert restore_desk(other_store, read_backup(other_store, path)) is None
     assert everything(other_store) == everything(store)
 
