@@ -168,6 +168,8 @@ class QueueItem:
     lead_id: str | None = None
     note: str = ""
     queued_on: datetime = field(default_factory=utc_now)
+    occasion: bool = False
+    """A note for a birthday or the like: its title is a line of the message itself."""
 
 
 @dataclass
