@@ -71,6 +71,14 @@ def _sync_points(contact: Contact, *, lists: bool = False) -> None:
         contact.urls = clean_points(contact.urls, links=True)
 
 
+def _every_point(contact: Contact, name: str) -> list[ContactPoint]:
+    """`emails`, `phones` or `urls` in full: the preferred value alone is kept only in
+    `email` or `phone`."""
+    points: list[ContactPoint] = getattr(contact, name)
+    single = {"emails": contact.email, "phones": contact.phone}.get(name, "")
+    return points or ([ContactPoint(single)] if single else [])
+
+
 def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False) -> list[str]:
     """Fill `existing` from `incoming`; return the names of the fields that changed.
 
@@ -89,8 +97,9 @@ def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False)
                 setattr(existing, name, united)
                 changed.append(name)
         elif name in POINT_FIELDS:
-            points = clean_points([*old, *new], links=name == "urls")
-            if points != old:
+            before = _every_point(existing, name)
+            points = clean_points([*before, *_every_point(incoming, name)], links=name == "urls")
+            if points != before:
                 setattr(existing, name, points)
                 changed.append(name)
         elif new in ("", None, False):
