@@ -14,12 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from givedesk.contact_points import clean_points, with_preferred
+from givedesk.contact_points import clean_points, points_text, with_preferred
 from givedesk.errors import UserError
 from givedesk.identity import ContactIndex, Match
 from givedesk.ledger import last_give_by_contact
 from givedesk.models import Contact, ContactPoint, Give, utc_now
-from givedesk.partial_date import normalise_partial_date
+from givedesk.partial_date import describe_partial_date, normalise_partial_date
 from givedesk.store import Store
 from givedesk.text import clean_text, unique_terms
 
@@ -205,6 +205,30 @@ def find_contact(store: Store, query: str) -> Contact:
             names = ", ".join(f"{c.name} ({c.id})" for c in exact[:5])
             raise UserError(f"'{query}' matches several contacts: {names}; use the id")
     raise UserError(f"no contact named '{query}' (see: givedesk contacts list)")
+
+
+def contact_details(contact: Contact) -> list[tuple[str, str]]:
+    """Every filled field of a person as (label, value) rows, one per address, number
+    and link (the preferred first), as `contacts show` and the Contacts screen list them.
+    Notes are left to the caller: they span lines."""
+    emails = contact.emails or [ContactPoint(contact.email)]
+    phones = contact.phones or [ContactPoint(contact.phone)]
+    rows = [
+        ("Nickname", contact.nickname), ("Role", contact.role), ("Company", contact.company),
+        *(("Email", points_text([p])) for p in emails),
+        *(("Phone", points_text([p])) for p in phones),
+        *(("Link", points_text([p])) for p in contact.urls),
+        ("Location", contact.location),
+        ("Birthday", describe_partial_date(contact.birthday)),
+        ("Anniversary", describe_partial_date(contact.anniversary)),
+        ("Work anniv.", describe_partial_date(contact.work_anniversary)),
+        ("Interests", "; ".join(contact.interests)), ("Needs", "; ".join(contact.needs)),
+        ("Offers", "; ".join(contact.offers)), ("Tags", "; ".join(contact.tags)),
+        ("Muted", "; ".join(contact.muted_topics)), ("Met at", contact.met_at),
+        ("Met on", contact.met_on.isoformat() if contact.met_on else ""),
+        ("Cadence", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
+    ]
+    return [(label, value) for label, value in rows if value]
 
 
 def sorted_contacts(contacts: Iterable[Contact]) -> list[Contact]:

@@ -26,6 +26,11 @@ class PartialDate:
         prefix = f"{self.year:04d}" if self.year is not None else "-"
         return f"{prefix}-{self.month:02d}-{self.day:02d}"
 
+    def describe(self) -> str:
+        """"15 April 1980", or "15 April" without the year."""
+        month = self.in_year(_LEAP_YEAR).strftime("%B")
+        return f"{self.day} {month}" + (f" {self.year}" if self.year is not None else "")
+
     def on_or_after(self, today: date) -> date:
         """The next time it comes round, today included; Feb 29 falls on Feb 28 in a
         year without one (the last day of February, as most calendars keep it)."""
@@ -57,6 +62,14 @@ def parse_partial_date(text: str, *, omit_year: str = "") -> PartialDate:
     year = None if year_text == "--" or year_text == omit_year.strip() else int(year_text)
     date(year if year is not None else _LEAP_YEAR, int(month), int(day))  # checks the day
     return PartialDate(int(month), int(day), year)
+
+
+def describe_partial_date(text: str) -> str:
+    """A stored date as people say it; text that is not one is shown as it is."""
+    try:
+        return parse_partial_date(text).describe() if text.strip() else ""
+    except ValueError:
+        return text
 
 
 def normalise_partial_date(text: str) -> str:

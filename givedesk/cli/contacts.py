@@ -10,7 +10,7 @@ import msgspec
 
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table, warn
-from givedesk.contacts import merge_contacts, sorted_contacts
+from givedesk.contacts import contact_details, find_contact, merge_contacts, sorted_contacts
 from givedesk.contacts_io import (
     export_contacts_csv,
     export_contacts_vcf,
@@ -82,6 +82,31 @@ def list_contacts(as_json: bool) -> None:
         [(p.name, p.company, p.role, "★" if p.key else "", "; ".join(p.interests)) for p in people],
         empty="No contacts yet. Add one with: givedesk contacts add NAME",
     )
+
+
+@contacts.command("show")
+@click.argument("name")
+@json_option
+@home_option
+def show_contact(name: str, as_json: bool) -> None:
+    """Print one person whole: every address, number, link and date, the notes and the
+    gives. NAME is a name (or part of one), an email or an id."""
+    store = desk().store
+    person = find_contact(store, name)
+    if as_json:
+        emit_json(msgspec.to_builtins(person))
+        return
+    click.echo(f"{person.name}{'  ★ key relationship' if person.key else ''}")
+    for label, value in contact_details(person):
+        click.echo(f"{label + ':':<13}{value}")
+    if person.notes:
+        click.echo(f"\n{person.notes}")
+    gives = sorted((g for g in store.gives.all() if g.contact_id == person.id),
+                   key=lambda g: g.given_on, reverse=True)
+    click.echo(f"\nGives ({len(gives)})")
+    for give in gives:
+        click.echo(f"{give.given_on:%Y-%m-%d} {give.kind:<8}{give.note}")
+    click.echo(f"\nid {person.id}")
 
 
 @contacts.command("import")
