@@ -132,9 +132,9 @@ class ContactIndex:
 
     def find(self, record: Contact) -> Match | None:
         """The contact `record` is, if any: an address in common; else the same profile
-        link; else the same name at the same company (or both without one), or with an
-        address at the same (non-webmail) domain; else a similar name at the same named
-        company."""
+        link; else the same name with an address at the same (non-webmail) domain and no
+        other company; else the same name at the same company (or both without one);
+        else a similar name at the same named company."""
         email = normalise_email(record.email)
         for known in sorted(all_emails(record)):
             if known in self._by_email:
@@ -142,11 +142,12 @@ class ContactIndex:
         for key in sorted(profile_keys(record)):
             if key in self._by_profile:
                 return Match(self._by_profile[key], "same profile link")
+        company_key = normalise_company(record.company)
         for domain in sorted(work_domains(record)):
             found = self._by_domain_and_name.get((domain, normalise_name(record.name)))
-            if found is not None:
+            other = normalise_company(found.company) if found is not None else ""
+            if found is not None and (not company_key or not other or other == company_key):
                 return Match(found, f"same name, email at {domain}")
-        company_key = normalise_company(record.company)
         colleagues = list(self._by_company.get(company_key, {}).values())
         name = normalise_name(record.name)
         same_name = "same name and company" if company_key else "same name, no company"

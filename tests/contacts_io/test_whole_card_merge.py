@@ -54,3 +54,10 @@ def test_a_webmail_domain_says_nothing(store: Store) -> None:
     report = merge_contacts(store, [Contact(name="Sam Lee", company="Bolt", email="samlee@gmail.com")])
     assert len(report.added) == 1
     assert store.contacts.count() == 2
+
+
+def test_the_same_name_at_one_domain_but_another_company_is_someone_else(store: Store) -> None:
+    merge_contacts(store, [Contact(name="Sam Lee", company="Acme", email="sam@holding.example")])
+    report = merge_contacts(store, [Contact(name="Sam Lee", company="Bolt",
+                                            email="s.lee@holding.example")])
+    assert len(report.added) == 1
