@@ -101,6 +101,7 @@ def test_dismissed_for_the_year_and_back_the_next(store: Store) -> None:
 def test_occasions_lead_today_key_relationships_first(store: Store) -> None:
     add(store, Contact(name="Ada", birthday="--01-01"),
         Contact(name="Zed", birthday="--01-03", key=True, company="Okafor Coffee"))
+    assert [name for name, _kind, _on in seen(store, date(2026, 12, 30))] == ["Zed", "Ada"]
     agenda = quick_agenda(store, Config(), at(date(2026, 12, 30)))
     occasions = [item for item in agenda if item.group == "occasion"]
     assert [item.contact.name for item in occasions] == ["Zed", "Ada"]
