@@ -40,3 +40,18 @@ def test_show_an_unknown_or_ambiguous_name_is_one_line(run_cli) -> None:  # type
     assert result.err.count("\n") == 1
     ambiguous = run_cli("contacts", "show", "o")
     assert ambiguous.code == 2 and "matches several contacts" in ambiguous.err
+
+
+def test_add_takes_the_dates_nickname_and_links(run_cli) -> None:  # type: ignore[no-untyped-def]
+    added = run_cli("contacts", "add", "Ada Okafor", "--birthday", "--04-15", "--nickname", "Adaeze",
+                    "--work-anniversary", "2019-01-02", "--url", "https://okafor.coffee")
+    assert added.code == 0
+    person = json.loads(run_cli("contacts", "show", "Ada", "--json").out)
+    assert (person["birthday"], person["nickname"], person["work_anniversary"]) == (
+        "--04-15", "Adaeze", "2019-01-02")
+    assert person["urls"] == [{"value": "https://okafor.coffee", "label": ""}]
+    bad = run_cli("contacts", "add", "Bo", "--birthday", "15 April")
+    assert bad.code == 2 and "--birthday must be a date like 1984-04-15" in bad.err
+    bad = run_cli("contacts", "add", "Bo", "--url", "javascript:alert(1)")
+    assert bad.code == 2 and "--url must be an http or https link" in bad.err
+    assert len(json.loads(run_cli("contacts", "list", "--json").out)) == 1
