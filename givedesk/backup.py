@@ -32,9 +32,11 @@ from givedesk.contacts_io.base import MAX_CADENCE_DAYS
 from givedesk.errors import UserError, read_user_file
 from givedesk.ledger import check_link
 from givedesk.models import Contact, QueueItem, SuggestionState, utc_now
-from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store, prune
+from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store, prune, upgrade_desk_records
 
 BACKUP_FORMAT = "givedesk-backup"
+OLDEST_RESTORABLE = 1
+"""Backups began at desk schema 1; older ones are brought up to date on restore."""
 MAX_BACKUP_BYTES = 256 * 2**20
 """Far above any real desk (years of gives are a few MB), and read before parsing: a
 file this size decodes in seconds, while a link to /dev/zero must not be read at all."""
@@ -99,16 +101,17 @@ def read_backup(store: Store, path: Path) -> DeskBackup:
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise UserError(f'{path}: not a givedesk backup (no "format": "{BACKUP_FORMAT}")')
     version = document.get("schema_version")
-    if version != DESK_SCHEMA_VERSION:
+    if not isinstance(version, int) or not OLDEST_RESTORABLE <= version <= DESK_SCHEMA_VERSION:
         newer = isinstance(version, int) and version > DESK_SCHEMA_VERSION
         hint = "; upgrade givedesk" if newer else ""
         raise UserError(
             f"{path}: backup of desk schema {version!r}, this givedesk restores schema "
-            f"{DESK_SCHEMA_VERSION}{hint}"
+            f"{OLDEST_RESTORABLE} to {DESK_SCHEMA_VERSION}{hint}"
         )
     desk = document.get("desk")
     if not isinstance(desk, dict):
         raise UserError(f'{path}: no "desk" object with the collections')
+    desk = upgrade_desk_records(desk, version)
     collections = {collection.name: collection for collection in desk_collections(store)}
     unknown = sorted(set(desk) - set(collections))
     if unknown:

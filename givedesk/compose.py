@@ -51,21 +51,26 @@ def draft_outbox_message(
     """One message for `contact` with everything queued for them, and your own note.
 
     The personal note comes first: it is what makes the message yours rather than a
-    digest.
+    digest. An occasion ("Happy birthday! (Friday 2 January)") comes before even that,
+    and names the message when nothing else is in it.
     """
     compose: ComposeConfig = config.compose
     values = _person_values(contact, config)
+    occasions = [item for item in items if item.occasion]
+    shared = [item for item in items if not item.occasion]
     paragraphs = [fill(compose.greeting, values)]
+    paragraphs += ["\n".join(filter(None, (item.title, item.note))) for item in occasions]
     if note.strip():
         paragraphs.append(note.strip())
-    listing = [fill(compose.intro_line, values)] if items else []
-    for item in items:
+    listing = [fill(compose.intro_line, values)] if shared else []
+    for item in shared:
         listing += _item_lines(item)
     if listing:
         paragraphs.append("\n".join(listing))
     paragraphs.append(signature(config))
+    only_occasions = occasions and not shared
     return Draft(
-        subject=fill(compose.subject, values),
+        subject=occasions[0].title.split(" (")[0] if only_occasions else fill(compose.subject, values),
         body="\n\n".join(paragraph for paragraph in paragraphs if paragraph),
         to=contact.email,
     )

@@ -91,6 +91,11 @@ class FollowupsConfig(_Section):
     """A contact met within this many days, with no give yet, is due."""
 
 
+class OccasionsConfig(_Section):
+    days_ahead: int = 7
+    """Birthdays, anniversaries and the like show on Today this many days ahead (0: on the day)."""
+
+
 class IntrosConfig(_Section):
     reminder_days: int = 5
     """An introduction step waiting longer than this is flagged."""
@@ -152,6 +157,7 @@ class Config(_Section):
     local: LocalConfig = msgspec.field(default_factory=LocalConfig)
     matching: MatchingConfig = msgspec.field(default_factory=MatchingConfig)
     followups: FollowupsConfig = msgspec.field(default_factory=FollowupsConfig)
+    occasions: OccasionsConfig = msgspec.field(default_factory=OccasionsConfig)
     intros: IntrosConfig = msgspec.field(default_factory=IntrosConfig)
     leads: LeadsConfig = msgspec.field(default_factory=LeadsConfig)
     compose: ComposeConfig = msgspec.field(default_factory=ComposeConfig)
@@ -214,6 +220,8 @@ def _check_ranges(config: Config, source: Path) -> None:
     for key, value in thresholds.items():
         if not 0 <= value <= 100:
             raise UserError(f"{source}: '{key}' must be between 0 and 100")
+    if not 0 <= config.occasions.days_ahead <= 366:
+        raise UserError(f"{source}: 'occasions.days_ahead' must be between 0 and 366")
     if not 0 <= config.matching.not_relevant_factor <= 1:
         raise UserError(f"{source}: 'matching.not_relevant_factor' must be between 0 and 1")
     template = config.local.search_url_template

@@ -14,15 +14,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from givedesk.contact_points import clean_points, points_text, with_preferred
 from givedesk.errors import UserError
 from givedesk.identity import ContactIndex, Match
 from givedesk.ledger import last_give_by_contact
-from givedesk.models import Contact, Give, utc_now
+from givedesk.models import Contact, ContactPoint, Give, utc_now
+from givedesk.partial_date import describe_partial_date, normalise_partial_date
 from givedesk.store import Store
 from givedesk.text import clean_text, unique_terms
 
 LIST_FIELDS = ("interests", "needs", "offers", "tags", "muted_topics")
-TEXT_FIELDS = ("email", "phone", "company", "role", "location", "met_at")
+TEXT_FIELDS = ("email", "phone", "company", "role", "location", "met_at", "nickname")
+POINT_FIELDS = ("emails", "phones", "urls")
+DATE_FIELDS = ("birthday", "anniversary", "work_anniversary")
 MULTILINE_FIELDS = ("notes",)
 
 
@@ -41,7 +45,38 @@ def clean_contact(contact: Contact) -> Contact:
         # `;` separates terms in the CSV format, so a term can never contain one.
         terms = [part for term in getattr(contact, name) for part in term.split(";")]
         changes[name] = unique_terms(terms)
-    return dataclasses.replace(contact, **changes)  # type: ignore[arg-type]
+    for name in DATE_FIELDS:
+        try:
+            changes[name] = normalise_partial_date(getattr(contact, name))
+        except ValueError:
+            changes[name] = ""
+    cleaned = dataclasses.replace(contact, **changes)  # type: ignore[arg-type]
+    _sync_points(cleaned, lists=True)
+    return cleaned
+
+
+def _sync_points(contact: Contact, *, lists: bool = False) -> None:
+    """`email` and `phone` are the first of `emails` and `phones` (`lists`: clean those;
+    a preferred value typed as "a; b" is two, the first preferred)."""
+    for single, several in (("email", "emails"), ("phone", "phones")):
+        preferred, points = getattr(contact, single), getattr(contact, several)
+        if lists:
+            split = clean_points([ContactPoint(preferred)])
+            points = clean_points([*split, *points] if len(split) > 1 else points)
+            preferred = split[0].value if split else ""
+        preferred, points = with_preferred(preferred, points)
+        setattr(contact, single, preferred)
+        setattr(contact, several, points)
+    if lists:
+        contact.urls = clean_points(contact.urls, links=True)
+
+
+def _every_point(contact: Contact, name: str) -> list[ContactPoint]:
+    """`emails`, `phones` or `urls` in full: the preferred value alone is kept only in
+    `email` or `phone`."""
+    points: list[ContactPoint] = getattr(contact, name)
+    single = {"emails": contact.email, "phones": contact.phone}.get(name, "")
+    return points or ([ContactPoint(single)] if single else [])
 
 
 def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False) -> list[str]:
@@ -61,12 +96,19 @@ def merge_into(existing: Contact, incoming: Contact, *, overwrite: bool = False)
             if united != old:
                 setattr(existing, name, united)
                 changed.append(name)
+        elif name in POINT_FIELDS:
+            before = _every_point(existing, name)
+            points = clean_points([*before, *_every_point(incoming, name)], links=name == "urls")
+            if points != before:
+                setattr(existing, name, points)
+                changed.append(name)
         elif new in ("", None, False):
             continue
         elif (overwrite or old in ("", None, False)) and new != old:
             setattr(existing, name, new)
             changed.append(name)
     if changed:
+        _sync_points(existing)
         existing.updated = utc_now()
     return changed
 
@@ -163,6 +205,30 @@ def find_contact(store: Store, query: str) -> Contact:
             names = ", ".join(f"{c.name} ({c.id})" for c in exact[:5])
             raise UserError(f"'{query}' matches several contacts: {names}; use the id")
     raise UserError(f"no contact named '{query}' (see: givedesk contacts list)")
+
+
+def contact_details(contact: Contact) -> list[tuple[str, str]]:
+    """Every filled field of a person as (label, value) rows, one per address, number
+    and link (the preferred first), as `contacts show` and the Contacts screen list them.
+    Notes are left to the caller: they span lines."""
+    emails = contact.emails or [ContactPoint(contact.email)]
+    phones = contact.phones or [ContactPoint(contact.phone)]
+    rows = [
+        ("Nickname", contact.nickname), ("Role", contact.role), ("Company", contact.company),
+        *(("Email", points_text([p])) for p in emails),
+        *(("Phone", points_text([p])) for p in phones),
+        *(("Link", points_text([p])) for p in contact.urls),
+        ("Location", contact.location),
+        ("Birthday", describe_partial_date(contact.birthday)),
+        ("Anniversary", describe_partial_date(contact.anniversary)),
+        ("Work anniv.", describe_partial_date(contact.work_anniversary)),
+        ("Interests", "; ".join(contact.interests)), ("Needs", "; ".join(contact.needs)),
+        ("Offers", "; ".join(contact.offers)), ("Tags", "; ".join(contact.tags)),
+        ("Muted", "; ".join(contact.muted_topics)), ("Met at", contact.met_at),
+        ("Met on", contact.met_on.isoformat() if contact.met_on else ""),
+        ("Cadence", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
+    ]
+    return [(label, value) for label, value in rows if value]
 
 
 def sorted_contacts(contacts: Iterable[Contact]) -> list[Contact]:

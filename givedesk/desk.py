@@ -1,9 +1,9 @@
 """Today's agenda: every suggestion of the day, ranked and grouped, as plain data.
 
 The Today screen shows exactly this list, and tests check it without a terminal.
-Groups come in the order a morning should go: congratulate people first (local news
-about them), then leads for what someone needs, then articles worth sharing, then
-the follow-ups due, then introductions to make.
+Groups come in the order a morning should go: occasions first (a birthday does not
+wait), then congratulate people (local news about them), then leads for what someone
+needs, then articles worth sharing, then the follow-ups due, then introductions to make.
 """
 
 from __future__ import annotations
@@ -21,11 +21,15 @@ from givedesk.leads import LeadCandidate, LeadView, open_leads
 from givedesk.matching.engine import Match
 from givedesk.matching.service import todays_matches
 from givedesk.models import Contact, Feed, Lead
+from givedesk.occasions import Occasion, upcoming_occasions
 from givedesk.store import Store
 
-AgendaGroup = Literal["mention", "lead", "interest", "followup", "intro"]
-GROUP_ORDER: tuple[AgendaGroup, ...] = ("mention", "lead", "interest", "followup", "intro")
+AgendaGroup = Literal["occasion", "mention", "lead", "interest", "followup", "intro"]
+GROUP_ORDER: tuple[AgendaGroup, ...] = (
+    "occasion", "mention", "lead", "interest", "followup", "intro"
+)
 GROUP_TITLES: dict[AgendaGroup, str] = {
+    "occasion": "Occasion",
     "mention": "Congrats",
     "lead": "Lead",
     "interest": "Share",
@@ -61,6 +65,7 @@ class AgendaItem:
     lead: Lead | None = None
     followup: Followup | None = None
     intro: IntroSuggestion | None = None
+    occasion: Occasion | None = None
 
 
 def _labelled(label: str, evidence: str) -> tuple[str, int, int]:
@@ -137,6 +142,19 @@ def item_from_followup(followup: Followup, now: datetime) -> AgendaItem:
     )
 
 
+def item_from_occasion(occasion: Occasion, now: datetime) -> AgendaItem:
+    """Key relationships score above everyone else, then the sooner the higher."""
+    contact = occasion.contact
+    days = (occasion.on - now.date()).days
+    why = " · ".join(filter(None, ("key relationship" if contact.key else "",
+                                   contact.company, "q drafts a note, d hides it this year")))
+    return AgendaItem(
+        key=f"occasion:{occasion.subject_id}:{contact.id}", group="occasion", contact=contact,
+        title=occasion.title(now.date()), why=why,
+        score=(1000.0 if contact.key else 0.0) - days, occasion=occasion,
+    )
+
+
 def item_from_intro(suggestion: IntroSuggestion) -> AgendaItem:
     best = suggestion.reasons[0]
     why, start, end = _labelled(f"{best.a_field} “{best.a_term}” ↔ {best.b_field}: ", best.b_term)
@@ -157,6 +175,7 @@ def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem
     items = [item_from_match(m) for m in todays_matches(store, config, now=now)]
     items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
     items += [item_from_followup(f, now) for f in due_followups(store, config.followups, now)]
+    items += [item_from_occasion(o, now) for o in upcoming_occasions(store, config.occasions, now)]
     return rank(items)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
@@ -62,6 +63,38 @@ def normalise_email(email: str) -> str:
     return email.strip().casefold()
 
 
+_SHARED_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
+    "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com",
+    "gmx.com", "gmx.de", "gmx.net", "web.de", "yandex.ru", "mail.ru", "qq.com", "163.com",
+    "fastmail.com", "zoho.com", "hey.com",
+})
+"""Mail providers whose domain says nothing about who someone works with."""
+
+
+def all_emails(contact: Contact) -> set[str]:
+    """Every address a contact is known by, normalised."""
+    return {normalise_email(e) for e in (contact.email, *(p.value for p in contact.emails)) if e.strip()}
+
+
+def profile_keys(contact: Contact) -> set[str]:
+    """A contact's web links as comparable keys: "https://www.linkedin.com/in/ada/" and
+    "http://linkedin.com/in/ada" are the same profile."""
+    keys = set()
+    for point in contact.urls:
+        parts = urlsplit(point.value.strip().casefold())
+        host = parts.netloc.removeprefix("www.")
+        if host:
+            keys.add(f"{host}{parts.path.rstrip('/')}")
+    return keys
+
+
+def work_domains(contact: Contact) -> set[str]:
+    """The domains of a contact's addresses, shared mail providers left out."""
+    domains = {email.rpartition("@")[2] for email in all_emails(contact) if "@" in email}
+    return domains - _SHARED_MAIL_DOMAINS - {""}
+
+
 @dataclass(frozen=True)
 class Match:
     """Who an incoming record was recognised as, and why (shown in dry runs)."""
@@ -79,25 +112,42 @@ class ContactIndex:
 
     def __init__(self, contacts: Iterable[Contact] = ()) -> None:
         self._by_email: dict[str, Contact] = {}
+        self._by_profile: dict[str, Contact] = {}
+        self._by_domain_and_name: dict[tuple[str, str], Contact] = {}
         self._by_company: dict[str, dict[str, Contact]] = {}
         for contact in contacts:
             self.add(contact)
 
     def add(self, contact: Contact) -> None:
         """Index (or re-index after a merge filled its email or company) `contact`."""
-        email = normalise_email(contact.email)
-        if email:
+        for email in all_emails(contact):
             self._by_email.setdefault(email, contact)
+        for key in profile_keys(contact):
+            self._by_profile.setdefault(key, contact)
+        name = normalise_name(contact.name)
+        for domain in work_domains(contact):
+            self._by_domain_and_name.setdefault((domain, name), contact)
         company = self._by_company.setdefault(normalise_company(contact.company), {})
         company.setdefault(contact.id, contact)
 
     def find(self, record: Contact) -> Match | None:
-        """The contact `record` is, if any: same email; else the same name at the same
-        company (or both without one); else a similar name at the same named company."""
+        """The contact `record` is, if any: an address in common; else the same profile
+        link; else the same name with an address at the same (non-webmail) domain and no
+        other company; else the same name at the same company (or both without one);
+        else a similar name at the same named company."""
         email = normalise_email(record.email)
-        if email and email in self._by_email:
-            return Match(self._by_email[email], "same email")
+        for known in sorted(all_emails(record)):
+            if known in self._by_email:
+                return Match(self._by_email[known], "same email")
+        for key in sorted(profile_keys(record)):
+            if key in self._by_profile:
+                return Match(self._by_profile[key], "same profile link")
         company_key = normalise_company(record.company)
+        for domain in sorted(work_domains(record)):
+            found = self._by_domain_and_name.get((domain, normalise_name(record.name)))
+            other = normalise_company(found.company) if found is not None else ""
+            if found is not None and (not company_key or not other or other == company_key):
+                return Match(found, f"same name, email at {domain}")
         colleagues = list(self._by_company.get(company_key, {}).values())
         name = normalise_name(record.name)
         same_name = "same name and company" if company_key else "same name, no company"

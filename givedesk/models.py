@@ -15,7 +15,7 @@ from typing import Literal
 GiveKind = Literal["article", "intro", "lead", "info", "help"]
 GIVE_KINDS: tuple[GiveKind, ...] = ("article", "intro", "lead", "info", "help")
 Feedback = Literal["useful", "not-relevant"]
-SuggestionKind = Literal["match", "intro"]
+SuggestionKind = Literal["match", "intro", "occasion"]
 SuggestionStatus = Literal["dismissed", "snoozed", "queued", "given"]
 IntroStatus = Literal[
     "proposed", "asked_a", "a_agreed", "asked_b", "b_agreed", "introduced", "declined", "no_reply"
@@ -29,6 +29,15 @@ def new_id() -> str:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass
+class ContactPoint:
+    """One email address, phone number or web link, with the label it came with."""
+
+    value: str
+    label: str = ""
+    """"work", "cell", "linkedin"...: lower case, as the file or the user wrote it."""
 
 
 @dataclass
@@ -56,6 +65,20 @@ class Contact:
     """Topics never to suggest to this person, whatever their interests say."""
     created: datetime = field(default_factory=utc_now)
     updated: datetime = field(default_factory=utc_now)
+    emails: list[ContactPoint] = field(default_factory=list)
+    """Every address, the preferred one first; it is also `email`, which the rest of
+    the desk uses (`givedesk.contacts.clean_contact` keeps the two in step)."""
+    phones: list[ContactPoint] = field(default_factory=list)
+    """Every number, the preferred one (`phone`) first."""
+    urls: list[ContactPoint] = field(default_factory=list)
+    """Profile and web links, http(s) only."""
+    birthday: str = ""
+    """"1984-04-15", or "--04-15" when the year is unknown (`givedesk.partial_date`)."""
+    anniversary: str = ""
+    """A wedding or other personal anniversary, in the same form as `birthday`."""
+    work_anniversary: str = ""
+    """The day they started at their current company, in the same form as `birthday`."""
+    nickname: str = ""
 
     @property
     def first_name(self) -> str:
@@ -145,6 +168,8 @@ class QueueItem:
     lead_id: str | None = None
     note: str = ""
     queued_on: datetime = field(default_factory=utc_now)
+    occasion: bool = False
+    """A note for a birthday or the like: its title is a line of the message itself."""
 
 
 @dataclass

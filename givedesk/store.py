@@ -424,14 +424,43 @@ def _migrate_desk_v0(data: RawData) -> None:
                 document[field_name] = [p.strip() for p in value.split(";") if p.strip()]
 
 
+_CONTACT_FIELDS_V2: dict[str, Any] = {
+    "emails": [], "phones": [], "urls": [], "birthday": "", "anniversary": "",
+    "work_anniversary": "", "nickname": "",
+}
+
+
+def _migrate_desk_v1(data: RawData) -> None:
+    """Contacts gain the whole card (every email, phone and link, birthday, anniversaries,
+    nickname): written out empty, so the file says what it holds. `email` and `phone`
+    keep their meaning: the preferred address and number."""
+    for document in data.get("contacts", {}).values():
+        if isinstance(document, dict):
+            for name, empty in _CONTACT_FIELDS_V2.items():
+                document.setdefault(name, list(empty) if isinstance(empty, list) else empty)
+
+
 def _migrate_news_v0(data: RawData) -> None:
     """Unversioned news caches are only stamped: their shape was never different."""
 
 
-DESK_SCHEMA_VERSION = 1
+DESK_SCHEMA_VERSION = 2
 NEWS_SCHEMA_VERSION = 1
-DESK_MIGRATIONS: dict[int, Migration] = {0: _migrate_desk_v0}
+DESK_MIGRATIONS: dict[int, Migration] = {0: _migrate_desk_v0, 1: _migrate_desk_v1}
 NEWS_MIGRATIONS: dict[int, Migration] = {0: _migrate_news_v0}
+
+
+def upgrade_desk_records(records: dict[str, Any], version: int) -> dict[str, Any]:
+    """A backup's collections (name -> list of records) written at desk schema `version`,
+    brought to the current one by the same steps a desk file takes on open. Anything
+    that is not a list is left for the restore's validation to refuse."""
+    data: RawData = {
+        name: {str(index): item for index, item in enumerate(items)}
+        for name, items in records.items() if isinstance(items, list)
+    }
+    for step in range(version, DESK_SCHEMA_VERSION):
+        DESK_MIGRATIONS[step](data)
+    return {**records, **{name: list(table.values()) for name, table in data.items()}}
 
 
 class Store:

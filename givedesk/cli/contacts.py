@@ -10,7 +10,8 @@ import msgspec
 
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table, warn
-from givedesk.contacts import merge_contacts, sorted_contacts
+from givedesk.contact_points import web_link
+from givedesk.contacts import contact_details, find_contact, merge_contacts, sorted_contacts
 from givedesk.contacts_io import (
     export_contacts_csv,
     export_contacts_vcf,
@@ -21,6 +22,7 @@ from givedesk.contacts_io import (
 from givedesk.contacts_io.base import MAX_CADENCE_DAYS
 from givedesk.errors import UserError
 from givedesk.models import Contact
+from givedesk.partial_date import normalise_partial_date
 
 
 @click.group()
@@ -46,18 +48,34 @@ def contacts() -> None:
               help="Days between gives for a key relationship (default: config).")
 @click.option("--met-at", default="", help="Where you met, e.g. 'Chamber breakfast'.")
 @click.option("--met-on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="YYYY-MM-DD.")
+@click.option("--nickname", default="")
+@click.option("--birthday", default="", help="YYYY-MM-DD, or --MM-DD without the year.")
+@click.option("--anniversary", default="", help="YYYY-MM-DD or --MM-DD.")
+@click.option("--work-anniversary", default="",
+              help="The day they started at their company: YYYY-MM-DD or --MM-DD.")
+@click.option("--url", "urls", multiple=True, help="A profile or web link (http/https). Repeatable.")
 @home_option
 def add_contact(
     name: str, interests: tuple[str, ...], needs: tuple[str, ...], offers: tuple[str, ...],
-    tags: tuple[str, ...], met_on: datetime | None, **fields: object,
+    tags: tuple[str, ...], met_on: datetime | None, urls: tuple[str, ...], **fields: object,
 ) -> None:
     """Add NAME; an existing person (same email, or same name and company) is updated."""
     if not name.strip():
         raise UserError("a contact needs a name")
+    for option in ("birthday", "anniversary", "work_anniversary"):
+        try:
+            normalise_partial_date(str(fields[option]))
+        except ValueError:
+            raise UserError(f"--{option.replace('_', '-')} must be a date like 1984-04-15, "
+                            f"or --04-15 without the year, not '{fields[option]}'") from None
+    for link in urls:
+        if web_link(link) is None:
+            raise UserError(f"--url must be an http or https link, not '{link}'")
     contact = msgspec.convert(
         {**fields, "name": name, "interests": list(interests), "needs": list(needs),
          "offers": list(offers), "tags": list(tags),
-         "met_on": met_on.date() if met_on else None},
+         "met_on": met_on.date() if met_on else None,
+         "urls": [{"value": link} for link in urls]},
         Contact,
     )
     report = merge_contacts(desk().store, [contact])
@@ -83,6 +101,31 @@ def list_contacts(as_json: bool) -> None:
         [(p.name, p.company, p.role, "★" if p.key else "", "; ".join(p.interests)) for p in people],
         empty="No contacts yet. Add one with: givedesk contacts add NAME",
     )
+
+
+@contacts.command("show")
+@click.argument("name")
+@json_option
+@home_option
+def show_contact(name: str, as_json: bool) -> None:
+    """Print one person whole: every address, number, link and date, the notes and the
+    gives. NAME is a name (or part of one), an email or an id."""
+    store = desk().store
+    person = find_contact(store, name)
+    if as_json:
+        emit_json(msgspec.to_builtins(person))
+        return
+    click.echo(f"{person.name}{'  ★ key relationship' if person.key else ''}")
+    for label, value in contact_details(person):
+        click.echo(f"{label + ':':<13}{value}")
+    if person.notes:
+        click.echo(f"\n{person.notes}")
+    gives = sorted((g for g in store.gives.all() if g.contact_id == person.id),
+                   key=lambda g: g.given_on, reverse=True)
+    click.echo(f"\nGives ({len(gives)})")
+    for give in gives:
+        click.echo(f"{give.given_on:%Y-%m-%d} {give.kind:<8}{give.note}")
+    click.echo(f"\nid {person.id}")
 
 
 @contacts.command("import")

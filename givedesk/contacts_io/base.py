@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from givedesk.contact_points import web_link
 from givedesk.errors import UserError, describe_os_error, read_user_file
-from givedesk.models import Contact
+from givedesk.models import Contact, ContactPoint
+from givedesk.partial_date import normalise_partial_date
 from givedesk.store import atomic_write_bytes
 
 MAX_CADENCE_DAYS = 3650
@@ -176,3 +178,24 @@ def parse_days(value: str, what: str) -> int | None:
 
 def yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
+
+
+def web_links(points: list[ContactPoint], warnings: Warnings) -> list[ContactPoint]:
+    """The http(s) links among `points`; any other (javascript:, ftp:) is reported."""
+    kept = []
+    for point in points:
+        link = web_link(point.value)
+        if link is None:
+            warnings.append(f"'{point.value[:60]}' is not a web link; imported without it")
+        else:
+            kept.append(ContactPoint(link, point.label))
+    return kept
+
+
+def partial_date_or_warn(value: str, what: str, warnings: Warnings) -> str:
+    """A birthday-like date in the desk's form; an unreadable one is reported and left out."""
+    try:
+        return normalise_partial_date(value)
+    except ValueError:
+        warnings.append(f"{what} '{value.strip()[:40]}' is not a date; imported without it")
+        return ""

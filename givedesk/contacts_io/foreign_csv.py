@@ -13,10 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from givedesk.contacts_io.base import BadRecord, Warnings
-from givedesk.models import Contact
+from givedesk.contacts_io.base import BadRecord, Warnings, partial_date_or_warn, web_links
+from givedesk.models import Contact, ContactPoint
 
 Columns = tuple[str, ...]
+Labelled = tuple[tuple[str, str], ...]
+"""(value column, label): the label is the text after "=", else read from the first of
+the `|`-separated columns the header has ("" for none); with `#` the label column takes
+the value column's number."""
 RowReader = Callable[[dict[str, str], Warnings], Contact]
 
 _MULTI_VALUE = re.compile(r"\s*:::\s*")
@@ -24,6 +28,8 @@ _MULTI_VALUE = re.compile(r"\s*:::\s*")
 _TAG_SEPARATORS = re.compile(r"\s*(?::::|;)\s*")
 _CONNECTED_ON_FORMATS = ("%d %b %Y", "%d-%b-%y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y")
 """LinkedIn writes "15 Jan 2024" today; older exports used the others."""
+_OUTLOOK_NO_DATE = frozenset({"0/0/00", "0/0/0000", "1/1/1601"})
+"""How Outlook writes an empty date field."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +41,10 @@ class ForeignLayout:
     """Given, middle and family name: the first non-empty column of each, joined."""
     full_name: Columns = ()
     fallback_name: Columns = ()
-    email: Columns = ()
-    phone: Columns = ()
+    emails: Labelled = ()
+    """The preferred first: the one whose label Google starts with "*", else the first."""
+    phones: Labelled = ()
+    urls: Labelled = ()
     company: Columns = ()
     role: Columns = ()
     location: tuple[Columns, ...] = ()
@@ -44,6 +52,12 @@ class ForeignLayout:
     notes: Columns = ()
     tags: Columns = ()
     met_on: Columns = ()
+    nickname: Columns = ()
+    birthday: Columns = ()
+    anniversary: Columns = ()
+    events: Labelled = ()
+    """Google's dated events: their label says whether one is an anniversary, a work
+    anniversary, or neither."""
 
     def recognises(self, header: list[str]) -> bool:
         present = set(header)
@@ -63,11 +77,25 @@ class ForeignLayout:
                 found += [name for _match, name in sorted(numbered, key=lambda p: int(p[0][1]))]
             return tuple(found)
 
+        def expand_labelled(pairs: Labelled) -> Labelled:
+            found: list[tuple[str, str]] = []
+            for value, label in pairs:
+                for column in expand((value,)):
+                    number = re.search(r"\d+", column) if "#" in value else None
+                    resolved = label
+                    if not label.startswith("="):
+                        numbered = label.replace("#", number[0]) if number else label
+                        resolved = next((c for c in numbered.split("|") if c in header), "")
+                    found.append((column, resolved))
+            return tuple(found)
+
         columns = {
             name: expand(getattr(self, name))
-            for name in ("full_name", "fallback_name", "email", "phone", "company", "role",
-                         "notes", "tags", "met_on")
+            for name in ("full_name", "fallback_name", "company", "role", "notes", "tags",
+                         "met_on", "nickname", "birthday", "anniversary")
         }
+        labelled = {name: expand_labelled(getattr(self, name))
+                    for name in ("emails", "phones", "urls", "events")}
         name_parts = tuple(expand(part) for part in self.name_parts)
         location = tuple(expand(group) for group in self.location)
 
@@ -82,6 +110,20 @@ class ForeignLayout:
             def place(group: Columns) -> str:
                 return ", ".join(filter(None, (first((column,)) for column in group)))
 
+            def points(name: str) -> list[ContactPoint]:
+                found = []
+                for column, label_spec in labelled[name]:
+                    label = label_spec[1:] if label_spec.startswith("=") else values.get(label_spec, "")
+                    found += [ContactPoint(part.strip(), label)
+                              for part in _MULTI_VALUE.split(values.get(column, "")) if part.strip()]
+                return sorted(found, key=lambda point: not point.label.strip().startswith("*"))
+
+            def event(kind: str) -> str:
+                dated = [p for p in points("events") if _event_kind(p.label) == kind]
+                return _partial_date(dated[0].value if dated else "", kind, warnings)
+
+            emails, phones = points("emails"), points("phones")
+
             name = (
                 first(columns["full_name"])
                 or " ".join(filter(None, (first(part) for part in name_parts)))
@@ -91,8 +133,16 @@ class ForeignLayout:
                 raise BadRecord("no name")
             return Contact(
                 name=name,
-                email=first(columns["email"]),
-                phone=first(columns["phone"]),
+                email=emails[0].value if emails else "",
+                phone=phones[0].value if phones else "",
+                emails=emails,
+                phones=phones,
+                urls=web_links(points("urls"), warnings),
+                nickname=first(columns["nickname"]),
+                birthday=_partial_date(first(columns["birthday"]), "birthday", warnings),
+                anniversary=(_partial_date(first(columns["anniversary"]), "anniversary", warnings)
+                             or event("anniversary")),
+                work_anniversary=event("work anniversary"),
                 company=first(columns["company"]),
                 role=first(columns["role"]),
                 location=next(filter(None, map(place, location)), ""),
@@ -106,6 +156,24 @@ class ForeignLayout:
             )
 
         return read
+
+
+def _event_kind(label: str) -> str:
+    words = label.casefold()
+    if "anniversary" not in words:
+        return ""
+    return "work anniversary" if "work" in words else "anniversary"
+
+
+def _partial_date(value: str, what: str, warnings: Warnings) -> str:
+    """Google's "--04-15" and "1984-04-15", Outlook's "4/15/1984"; Outlook's empty dates
+    ("0/0/00") are no date."""
+    if value.strip() in _OUTLOOK_NO_DATE:
+        return ""
+    try:
+        return str(datetime.strptime(value.strip(), "%m/%d/%Y").date())
+    except ValueError:
+        return partial_date_or_warn(value, what, warnings)
 
 
 def _connected_on(value: str, warnings: Warnings) -> date | None:
@@ -127,7 +195,8 @@ LINKEDIN = ForeignLayout(
         frozenset({"first name", "last name", "email address", "position"}),
     ),
     name_parts=(("first name",), ("last name",)),
-    email=("email address",),
+    emails=(("email address", ""),),
+    urls=(("url", "=linkedin"),),
     company=("company",),
     role=("position",),
     met_on=("connected on",),
@@ -148,8 +217,12 @@ GOOGLE = ForeignLayout(
         ("last name", "family name"),
     ),
     fallback_name=("nickname", "file as"),
-    email=("e-mail # - value",),
-    phone=("phone # - value",),
+    emails=(("e-mail # - value", "e-mail # - label|e-mail # - type"),),
+    phones=(("phone # - value", "phone # - label|phone # - type"),),
+    urls=(("website # - value", "website # - label|website # - type"),),
+    nickname=("nickname",),
+    birthday=("birthday",),
+    events=(("event # - value", "event # - label|event # - type"),),
     company=("organization name", "organization # - name"),
     role=("organization title", "organization # - title"),
     location=(
@@ -168,8 +241,14 @@ OUTLOOK = ForeignLayout(
     ),
     name_parts=(("first name",), ("middle name",), ("last name",)),
     fallback_name=("nickname", "display name"),
-    email=("e-mail address", "e-mail 2 address", "e-mail 3 address"),
-    phone=("mobile phone", "business phone", "primary phone", "home phone", "other phone"),
+    emails=(("e-mail address", ""), ("e-mail 2 address", ""), ("e-mail 3 address", "")),
+    phones=(("mobile phone", "=mobile"), ("business phone", "=work"), ("primary phone", ""),
+            ("home phone", "=home"), ("other phone", "=other"), ("business phone 2", "=work"),
+            ("home phone 2", "=home")),
+    urls=(("web page", ""),),
+    nickname=("nickname",),
+    birthday=("birthday",),
+    anniversary=("anniversary",),
     company=("company",),
     role=("job title",),
     location=(

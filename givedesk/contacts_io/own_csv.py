@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from givedesk.contact_points import parse_points, points_text
 from givedesk.contacts_io.base import (
     BadRecord,
     Problem,
@@ -22,15 +23,23 @@ from givedesk.contacts_io.base import (
 )
 from givedesk.contacts_io.cells import csv_text, unprotect_cell
 from givedesk.models import Contact
+from givedesk.partial_date import normalise_partial_date
 from givedesk.text import split_terms
 
 OWN_COLUMNS = (
     "name", "email", "company", "role", "location", "interests", "needs", "offers", "notes", "key",
 )
-EXTRA_COLUMNS = ("phone", "tags", "met_at", "met_on", "cadence_days", "muted_topics")
+EXTRA_COLUMNS = (
+    "phone", "tags", "met_at", "met_on", "cadence_days", "muted_topics",
+    "nickname", "emails", "phones", "urls", "birthday", "anniversary", "work_anniversary",
+)
 ALL_COLUMNS = OWN_COLUMNS + EXTRA_COLUMNS
-_PLAIN_COLUMNS = ("email", "phone", "company", "role", "location", "notes", "met_at")
+_PLAIN_COLUMNS = ("email", "phone", "company", "role", "location", "notes", "met_at", "nickname")
 _TERM_COLUMNS = ("interests", "needs", "offers", "tags", "muted_topics")
+_POINT_COLUMNS = ("emails", "phones", "urls")
+"""Written "label: value; value", the preferred first (`givedesk.contact_points`)."""
+_DATE_COLUMNS = ("birthday", "anniversary", "work_anniversary")
+""""1984-04-15", or "--04-15" without the year."""
 _EXPECTED = ",".join(OWN_COLUMNS)
 LABEL = "givedesk CSV"
 
@@ -63,6 +72,14 @@ def contact_from_own_row(values: dict[str, str]) -> Contact:
         setattr(contact, column, cells.get(column, ""))
     for column in _TERM_COLUMNS:
         setattr(contact, column, split_terms(cells.get(column, "")))
+    for column in _POINT_COLUMNS:
+        setattr(contact, column, parse_points(cells.get(column, "")))
+    for column in _DATE_COLUMNS:
+        try:
+            setattr(contact, column, normalise_partial_date(cells.get(column, "")))
+        except ValueError:
+            raise BadRecord(f"{column} must be a date like 1984-04-15 or --04-15, not "
+                            f"'{cells[column].strip()}'") from None
     return contact
 
 
@@ -77,6 +94,8 @@ def export_contacts_csv(contacts: Iterable[Contact]) -> str:
             "cadence_days": str(contact.cadence_days or ""),
             **{column: getattr(contact, column) for column in _PLAIN_COLUMNS},
             **{column: "; ".join(getattr(contact, column)) for column in _TERM_COLUMNS},
+            **{column: points_text(getattr(contact, column)) for column in _POINT_COLUMNS},
+            **{column: getattr(contact, column) for column in _DATE_COLUMNS},
         }
         return [cells[column] for column in ALL_COLUMNS]
 

@@ -124,6 +124,11 @@ def contact_terms(contact: Contact) -> list[tuple[MatchField, str]]:
     if contact.company.strip():
         terms.append(("company", contact.company))
     terms.append(("name", contact.name))
+    words = contact.name.split()
+    nickname = contact.nickname.strip()
+    if nickname and len(words) > 1 and nickname.casefold() != words[0].casefold():
+        # "Tomi Reyes" names Tomás Reyes; "Tomi" alone names too many people to count.
+        terms.append(("name", f"{nickname} {words[-1]}"))
     terms += [("muted_topics", term) for term in contact.muted_topics]
     return terms
 

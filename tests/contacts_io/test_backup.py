@@ -28,7 +28,7 @@ from givedesk.models import (
     SuggestionState,
 )
 from givedesk.paths import Paths
-from givedesk.store import Collection, Store
+from givedesk.store import DESK_SCHEMA_VERSION, Collection, Store
 from tests.conftest import PYTHON, subprocess_env
 
 
@@ -69,7 +69,7 @@ def test_export_then_restore_gives_the_same_desk(store: Store, other_store: Stor
     export_desk(store, path)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format"] == "givedesk-backup"
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == DESK_SCHEMA_VERSION
     assert restore_desk(other_store, read_backup(other_store, path)) is None
     assert everything(other_store) == everything(store)
 
@@ -106,8 +106,8 @@ def write_backup(path: Path, change: Any) -> Path:
      r"gives\[0\] \(id \w+\): Invalid enum value 'bribe' - at `\$.kind`"),
     (lambda d: d["desk"]["contacts"][1].update(met_on="yesterday"),
      r"contacts\[1\] \(id \w+\): Invalid RFC3339 encoded date - at `\$.met_on`"),
-    (lambda d: d["desk"]["contacts"][1].update(nickname="Amazing Grace"),
-     r"contacts\[1\] \(id \w+\): unknown field 'nickname'"),
+    (lambda d: d["desk"]["contacts"][1].update(favourite_colour="teal"),
+     r"contacts\[1\] \(id \w+\): unknown field 'favourite_colour'"),
     (lambda d: d["desk"]["contacts"].append(dict(d["desk"]["contacts"][0])),
      r"contacts\[2\] \(id \w+\): the id \w+ appears twice"),
     (lambda d: d["desk"]["leads"].append("not a record"),

@@ -11,7 +11,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
-from givedesk.models import Contact
+from givedesk.contact_points import parse_points, points_text, web_link
+from givedesk.models import Contact, ContactPoint
+from givedesk.partial_date import normalise_partial_date
 from givedesk.text import split_terms
 from givedesk.tui.widgets.safe import plain
 
@@ -22,14 +24,29 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("offers", "Offers (;)"), ("tags", "Tags (;)"), ("muted_topics", "Muted topics (;)"),
     ("met_at", "Met at"), ("met_on", "Met on (YYYY-MM-DD)"),
     ("cadence_days", "Follow-up every N days (empty: default)"),
+    ("nickname", "Nickname"),
+    ("more_emails", "More emails (label: address; …)"),
+    ("more_phones", "More phones (label: number; …)"),
+    ("urls", "Links (label: https://…; …)"),
+    ("birthday", "Birthday (YYYY-MM-DD, or --MM-DD without the year)"),
+    ("anniversary", "Anniversary (YYYY-MM-DD or --MM-DD)"),
+    ("work_anniversary", "Work anniversary: started on (YYYY-MM-DD or --MM-DD)"),
 )
 LIST_FIELDS = {"interests", "needs", "offers", "tags", "muted_topics"}
+DATE_FIELDS = {"birthday": "Birthday", "anniversary": "Anniversary",
+               "work_anniversary": "Work anniversary"}
+MORE_FIELDS = {"more_emails": ("email", "emails"), "more_phones": ("phone", "phones")}
+"""The inputs listing every address or number but the preferred one, which has its own."""
 
 
 def _initial(contact: Contact, name: str) -> str:
+    if name in MORE_FIELDS:
+        return points_text(getattr(contact, MORE_FIELDS[name][1])[1:])
     value = getattr(contact, name)
     if name in LIST_FIELDS:
         return "; ".join(value)
+    if name == "urls":
+        return points_text(value)
     return "" if value is None else str(value)
 
 
@@ -46,6 +63,17 @@ def form_errors(values: dict[str, str]) -> list[str]:
             date.fromisoformat(values["met_on"].strip())
         except ValueError:
             errors.append("Met on must be a date like 2026-11-22.")
+    for name, label in DATE_FIELDS.items():
+        try:
+            normalise_partial_date(values[name])
+        except ValueError:
+            errors.append(f"{label} must be a date like 1984-04-15, or --04-15 without the year.")
+    for link in parse_points(values["urls"]):
+        if web_link(link.value) is None:
+            errors.append(f"'{link.value}' is not a web link (http or https).")
+    for point in parse_points(values["more_emails"]):
+        if "@" not in point.value or " " in point.value:
+            errors.append(f"'{point.value}' does not look like an email address.")
     cadence = values["cadence_days"].strip()
     if cadence and (not cadence.isdigit() or int(cadence) < 1):
         errors.append("Follow-up days must be a whole number above 0.")
@@ -56,7 +84,16 @@ def contact_from_form(base: Contact, values: dict[str, str], notes: str, key: bo
     changes: dict[str, object] = {"notes": notes, "key": key}
     for name, raw in values.items():
         text = raw.strip()
-        if name in LIST_FIELDS:
+        if name in MORE_FIELDS:
+            single, several = MORE_FIELDS[name]
+            preferred = values[single].strip()
+            label = next((p.label for p in getattr(base, several)
+                          if p.value.casefold() == preferred.casefold()), "")
+            first = [ContactPoint(preferred, label)] if preferred else []
+            changes[several] = first + parse_points(text)
+        elif name == "urls":
+            changes[name] = parse_points(text)
+        elif name in LIST_FIELDS:
             changes[name] = split_terms(text)
         elif name == "met_on":
             changes[name] = date.fromisoformat(text) if text else None

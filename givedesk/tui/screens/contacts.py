@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 
 from givedesk.contacts import (
     Activity,
+    contact_details,
     delete_contact,
     give_activity,
     merge_contacts,
@@ -186,19 +187,9 @@ class ContactsScreen(DeskScreen):
         if contact.key:
             text.append("  ★ key relationship", style="yellow")
         text.append("\n")
-        rows = [
-            ("Role", contact.role), ("Company", contact.company), ("Email", contact.email),
-            ("Phone", contact.phone), ("Location", contact.location),
-            ("Interests", "; ".join(contact.interests)), ("Needs", "; ".join(contact.needs)),
-            ("Offers", "; ".join(contact.offers)), ("Tags", "; ".join(contact.tags)),
-            ("Muted", "; ".join(contact.muted_topics)), ("Met at", contact.met_at),
-            ("Met on", contact.met_on.isoformat() if contact.met_on else ""),
-            ("Cadence", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
-        ]
-        for label, value in rows:
-            if value:
-                text.append(f"{label}: ", style="dim")
-                text.append(f"{value}\n")
+        for label, value in contact_details(contact):
+            text.append(f"{label}: ", style="dim")
+            text.append(f"{value}\n")
         if contact.notes:
             text.append("\n")
             text.append(contact.notes)

@@ -20,6 +20,7 @@ from givedesk.leads import dismiss_lead
 from givedesk.ledger import desk_streak
 from givedesk.matching.service import dismiss_match, snooze_match
 from givedesk.models import QueueItem
+from givedesk.occasions import set_occasion_status
 from givedesk.outbox import queue_item
 from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
@@ -38,8 +39,8 @@ FOLLOWUP_HINT = ("A follow-up clears when you give them something: q queues a ch
                  "for the Outbox.")
 ALL_DONE = "All done for today. New suggestions appear here as the feeds bring news."
 SNOOZES: list[tuple[str, int]] = [("1 day", 1), ("3 days", 3), ("1 week", 7)]
-GROUP_STYLES = {"mention": "bold magenta", "lead": "bold yellow", "interest": "bold cyan",
-                "followup": "bold green", "intro": "bold blue"}
+GROUP_STYLES = {"occasion": "bold red", "mention": "bold magenta", "lead": "bold yellow",
+                "interest": "bold cyan", "followup": "bold green", "intro": "bold blue"}
 GROUP_LIMIT = 50
 """Rows a kind (congrats, leads, shares…) shows at most; the filter searches them all."""
 FIXED_COLUMNS = 10 + 14 + 5 + 2 * 4
@@ -56,6 +57,9 @@ def queue_item_for(item: AgendaItem, note: str) -> QueueItem:
                          lead_id=item.lead.id, link=item.link, note=note)
     if item.followup is not None:
         return QueueItem(contact_id=item.contact.id, title="Checking in", kind="info", note=note)
+    if item.occasion is not None:
+        return QueueItem(contact_id=item.contact.id, title=item.occasion.message(), kind="info",
+                         note=note, occasion=True)
     return QueueItem(contact_id=item.contact.id, title=item.title, link=item.link, note=note,
                      article_id=item.match.article.id if item.match else None)
 
@@ -240,6 +244,8 @@ class TodayScreen(DeskScreen):
             if note is None:
                 return
             queue_item(self.store, queue_item_for(item, note), self.now())
+            if item.occasion is not None:
+                set_occasion_status(self.store, item.occasion, "queued")
             self.notify(f"Queued for {item.contact.name}. Send it from the Outbox (2).",
                         markup=False)
             self.drop(item)
@@ -269,10 +275,13 @@ class TodayScreen(DeskScreen):
             dismiss_lead(self.store, item.lead.id)
         elif item.intro is not None:
             dismiss_suggestion(self.store, item.intro.a.id, item.intro.b.id, self.now())
+        elif item.occasion is not None:
+            set_occasion_status(self.store, item.occasion, "dismissed")
         else:
             self.notify(FOLLOWUP_HINT, severity="warning")
             return
-        self.notify(f"Dismissed for good: {item.title}", markup=False)
+        lasting = "this year" if item.occasion is not None else "for good"
+        self.notify(f"Dismissed {lasting}: {item.title}", markup=False)
         if item.lead is not None:
             self.load_agenda()  # the lead leaves every row it was on
         else:
@@ -283,7 +292,8 @@ class TodayScreen(DeskScreen):
         if item is None:
             return
         if item.match is None and item.intro is None:
-            self.notify(FOLLOWUP_HINT if item.followup else "Leads cannot be snoozed; d dismisses.",
+            kind = "Occasions" if item.occasion else "Leads"
+            self.notify(FOLLOWUP_HINT if item.followup else f"{kind} cannot be snoozed; d dismisses.",
                         severity="warning")
             return
 
