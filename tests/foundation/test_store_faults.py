@@ -245,12 +245,12 @@ async def test_the_app_tells_what_the_store_set_aside(home: Path) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 256 KB file system (tmpfs), where writes end in ENOSPC as on a full disk."""
+    """A real 2 MB file system (tmpfs), where writes end in ENOSPC as on a full disk."""
     if os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs needs root; the RLIMIT_FSIZE test covers this")
     folder = tmp_path / "small"
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
                              capture_output=True, text=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
