@@ -33,6 +33,8 @@ __all__ = ["ParseFailedError", "ParserPool"]
 _LENGTH = struct.Struct("!Q")
 _PR_SET_PDEATHSIG = 1
 WATCHDOG_SECONDS = 0.5
+START_SECONDS = 60.0
+"""A worker's start (imports) on a machine busy enough to take this long is broken."""
 MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024
 """Address space of one worker: a 10 MB feed needs far less; a pathological one stops here."""
 
@@ -45,13 +47,18 @@ class _Worker:
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
 
-    async def ask(self, request: bytes) -> bytes:
-        stdin, stdout = self.process.stdin, self.process.stdout
-        assert stdin is not None and stdout is not None
-        stdin.write(_LENGTH.pack(len(request)) + request)
-        await stdin.drain()
+    async def read(self) -> bytes:
+        stdout = self.process.stdout
+        assert stdout is not None
         (size,) = _LENGTH.unpack(await stdout.readexactly(_LENGTH.size))
         return await stdout.readexactly(size)
+
+    async def ask(self, request: bytes) -> bytes:
+        stdin = self.process.stdin
+        assert stdin is not None
+        stdin.write(_LENGTH.pack(len(request)) + request)
+        await stdin.drain()
+        return await self.read()
 
     async def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):
@@ -83,7 +90,14 @@ class ParserPool:
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.DEVNULL,
         )
-        return _Worker(process)
+        worker = _Worker(process)
+        try:  # ready once its imports are done: they are not the feed's parsing time
+            async with asyncio.timeout(START_SECONDS):
+                await worker.read()
+        except (TimeoutError, asyncio.IncompleteReadError):
+            await worker.kill()
+            raise ParseFailedError("the parser process did not start") from None
+        return worker
 
     async def parse(self, body: bytes, *, feed_id: str, headers: Mapping[str, str]) -> ParsedFeed:
         """The ParsedFeed of `body`; NotAFeedError and ParseFailedError as the worker says."""
@@ -176,6 +190,8 @@ def main() -> None:
     _die_with(int(sys.argv[1]))
     _limit_memory()
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    stdout.write(_LENGTH.pack(0))
+    stdout.flush()
     while (request := _read_frame(stdin)) is not None:
         answer = pickle.dumps(_answer(request), pickle.HIGHEST_PROTOCOL)
         stdout.write(_LENGTH.pack(len(answer)) + answer)
