@@ -310,6 +310,7 @@ def _harmless(exception: object, headers: Mapping[str, str]) -> bool:
 
 
 def _raw(entry: Any, *, literal: bool) -> _Raw:
+    entry = dict(entry)  # FeedParserDict.get maps keys on every call: a tenth of parsing
     link = entry.get("link")
     guid = entry.get("id")
     date_text = entry.get("published") or entry.get("updated") or ""

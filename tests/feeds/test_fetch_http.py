@@ -113,7 +113,9 @@ def test_429_retry_after_is_respected_even_when_forced(
     third = _only(fetch(now=now + timedelta(seconds=121)))
 
     until = now + timedelta(seconds=120)
-    assert first.error == f"HTTP 429 Too Many Requests; the server asks to wait until {until:%Y-%m-%d %H:%M} UTC"
+    assert first.error == (
+        f"HTTP 429 Too Many Requests; the server asks to wait until {until:%Y-%m-%d %H:%M} UTC"
+    )
     assert stored is not None and stored.retry_after == now + timedelta(seconds=120)
     assert second.status == "skipped" and "asked to wait" in (second.detail or "")
     assert third.status == "error"

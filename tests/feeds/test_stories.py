@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
-from givedesk.config import Config, FetchConfig
 from givedesk.feeds.fetch import FeedResult, FetchSummary
 from givedesk.models import Article
 from givedesk.store import Store
