@@ -38,6 +38,9 @@ __all__ = ["FeedResult", "FetchInterruptedError", "FetchSummary", "ProgressCallb
 
 FeedStatus = Literal["ok", "not-modified", "error", "skipped"]
 MAX_PARSER_PROCESSES = 4
+PRESTART_MIN_FEEDS = 8
+"""A fetch this big starts a parser at once; a small one (often all "not modified")
+starts one only when a feed needs parsing."""
 PARSE_SECONDS = 30.0
 """Longest one feed's parse may take before it is abandoned (a 1 MB feed takes 0.3 s)."""
 ProgressCallback = Callable[[int, int, Feed], None]
@@ -176,6 +179,8 @@ async def _fetch_feeds(
     """Fetch `feeds`, appending each outcome as it completes: when interrupted, the
     caller still has those that did."""
     parser = ParserPool(_parser_processes(), PARSE_SECONDS)
+    if len(feeds) >= PRESTART_MIN_FEEDS:
+        parser.prestart()
     try:
         async with make_client(config) as client:
             fetcher = _Fetcher(client, config, now, parser)

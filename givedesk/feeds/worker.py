@@ -83,6 +83,13 @@ class ParserPool:
         self._slots = asyncio.Semaphore(size)
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
+        self._warming: asyncio.Task[_Worker] | None = None
+
+    def prestart(self) -> None:
+        """Start one worker now, while the first downloads are under way, so the first
+        parse does not wait for a Python to start."""
+        if self._warming is None and not self._idle:
+            self._warming = asyncio.create_task(self._start())
 
     async def _start(self) -> _Worker:
         process = await asyncio.create_subprocess_exec(
@@ -97,12 +104,25 @@ class ParserPool:
         except (TimeoutError, asyncio.IncompleteReadError):
             await worker.kill()
             raise ParseFailedError("the parser process did not start") from None
+        except BaseException:  # cancelled: never leave a process behind
+            await asyncio.shield(worker.kill())
+            raise
         return worker
+
+    async def _take(self) -> _Worker:
+        """An idle worker, the one warming up, or a new one (called holding a slot, so
+        there are never more workers than slots)."""
+        if self._idle:
+            return self._idle.pop()
+        if self._warming is not None:
+            warming, self._warming = self._warming, None
+            return await warming
+        return await self._start()
 
     async def parse(self, body: bytes, *, feed_id: str, headers: Mapping[str, str]) -> ParsedFeed:
         """The ParsedFeed of `body`; NotAFeedError and ParseFailedError as the worker says."""
         async with self._slots:
-            worker = self._idle.pop() if self._idle else await self._start()
+            worker = await self._take()
             self._busy.add(worker)
             request = pickle.dumps((body, feed_id, dict(headers)), pickle.HIGHEST_PROTOCOL)
             try:
@@ -129,6 +149,11 @@ class ParserPool:
         raise ParseFailedError(value)
 
     async def close(self) -> None:
+        if self._warming is not None:  # started, never needed (every feed not modified)
+            warming, self._warming = self._warming, None
+            warming.cancel()
+            with contextlib.suppress(asyncio.CancelledError, ParseFailedError):
+                self._idle.append(await warming)
         for worker in self._busy:
             await worker.kill()
         await asyncio.gather(*(worker.close() for worker in self._idle))

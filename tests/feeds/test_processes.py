@@ -110,3 +110,29 @@ def test_ctrl_c_stores_the_feeds_that_had_completed(
     assert fast is not None and fast.last_status == "ok"
     assert slow is not None and slow.last_status is None
     assert not _session_members(process.pid)
+
+
+def _children() -> list[int]:
+    """Live child processes of this test process."""
+    me, found = os.getpid(), []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text() if entry.name.isdigit() else ""
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split() if stat else []
+        if fields and int(fields[1]) == me and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def test_no_parser_outlives_a_fetch_even_one_with_nothing_to_parse(
+    server: FeedServer, fetch: Fetch, feed_at: AddFeed
+) -> None:
+    for number in range(fetch_module.PRESTART_MIN_FEEDS):
+        feed_at(server.route(f"/feed-{number}", b"", status=304))  # a parser is started anyway
+
+    summary = fetch()
+
+    assert summary.count("not-modified") == fetch_module.PRESTART_MIN_FEEDS
+    assert _wait_for(lambda: not _children(), 2.0), f"left running: {_children()}"
