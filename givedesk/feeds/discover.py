@@ -66,11 +66,15 @@ class _FeedLinks(HTMLParser):
 
 
 def _looks_like_page(response: httpx.Response, body: bytes) -> bool:
+    """HTML by its start, or by its type unless it starts like a feed (servers often
+    call their feed text/html)."""
+    start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return True
+    if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf", b"{")):
+        return False
     kind = response.headers.get("content-type", "").split(";")[0].strip().casefold()
-    start = body.lstrip()[:200].lower()
-    return kind in ("text/html", "application/xhtml+xml") or start.startswith(
-        (b"<!doctype html", b"<html")
-    )
+    return kind in ("text/html", "application/xhtml+xml")
 
 
 def _read(url: str, config: FetchConfig) -> tuple[httpx.Response, bytes]:

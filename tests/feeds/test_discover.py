@@ -38,7 +38,7 @@ def test_a_web_page_naming_no_feed_is_refused(run_cli, server: FeedServer) -> No
 
 
 def test_a_feed_at_a_plain_address_is_added_as_given(run_cli, server: FeedServer) -> None:  # type: ignore[no-untyped-def]
-    url = server.route("/news", rss(item(1)))
+    url = server.route("/news", rss(item(1)), headers={"Content-Type": "text/html"})  # sic
     result = run_cli("feeds", "add", url)
     assert result.code == 0 and "web page" not in result.out and result.err == ""
     assert [f["url"] for f in json.loads(run_cli("feeds", "list", "--json").out)] == [url]
