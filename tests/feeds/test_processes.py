@@ -16,8 +16,7 @@ import pytest
 from givedesk.feeds import fetch as fetch_module
 from givedesk.store import Store
 from tests.conftest import REPO_ROOT
-from tests.feeds.conftest import AddFeed, FeedServer, Fetch, item, rss
-from tests.feeds.test_stories import _numbered
+from tests.feeds.conftest import AddFeed, FeedServer, Fetch, item, numbered, rss
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -59,7 +58,7 @@ def test_a_feed_too_slow_to_parse_is_abandoned_and_the_others_are_kept(
     server: FeedServer, fetch: Fetch, feed_at: AddFeed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(fetch_module, "PARSE_SECONDS", 0.5)
-    feed_at(server.route("/huge", _numbered(20_000, datetime(2026, 1, 1, tzinfo=UTC))))
+    feed_at(server.route("/huge", numbered(20_000, datetime(2026, 1, 1, tzinfo=UTC))))
     feed_at(server.route("/small", rss(item(1), item(2))))
 
     started = time.monotonic()
@@ -73,7 +72,7 @@ def test_a_feed_too_slow_to_parse_is_abandoned_and_the_others_are_kept(
 def test_sigkill_of_fetch_leaves_no_parser_process(
     server: FeedServer, home: Path, feed_at: AddFeed
 ) -> None:
-    feed_at(server.route("/huge", _numbered(40_000, datetime(2026, 1, 1, tzinfo=UTC))))
+    feed_at(server.route("/huge", numbered(40_000, datetime(2026, 1, 1, tzinfo=UTC))))
     feed_at(server.route("/slow", rss(item(1)), delay=30))
     process = _start_fetch(home)
     try:

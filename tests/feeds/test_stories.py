@@ -14,7 +14,7 @@ from pathlib import Path
 from givedesk.feeds.fetch import FeedResult, FetchSummary
 from givedesk.models import Article
 from givedesk.store import Store
-from tests.feeds.conftest import AddFeed, FeedServer, Fetch, fast_config, item, rss
+from tests.feeds.conftest import AddFeed, FeedServer, Fetch, fast_config, item, numbered, rss
 
 FILES = Path(__file__).parent / "files"
 KEEP_ALL = fast_config(retention_days=1_000_000)
@@ -99,20 +99,11 @@ def test_an_empty_item_never_replaces_one_with_text(
     assert (article.title, article.summary) == ("Harbour opens", "At last.")
 
 
-def _numbered(count: int, start: datetime) -> bytes:
-    """An oldest-first feed: item n published n hours after `start`."""
-    return rss(*(
-        {"title": f"Item {n}", "guid": f"i-{n}", "link": f"https://big.example/{n}",
-         "pubDate": format_datetime(start + timedelta(hours=n), usegmt=True)}
-        for n in range(count)
-    ))
-
-
 def test_a_feed_over_the_limit_keeps_its_newest_items_and_says_how_many_were_left_out(
     tmp_path: Path, store: Store, fetch: Fetch, feed_at: AddFeed
 ) -> None:
     path = tmp_path / "archive.rss"
-    path.write_bytes(_numbered(1500, datetime(2026, 1, 1, tzinfo=UTC)))
+    path.write_bytes(numbered(1500, datetime(2026, 1, 1, tzinfo=UTC)))
     feed_at(str(path))
 
     result = _only(fetch(KEEP_ALL))
