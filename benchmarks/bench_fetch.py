@@ -2,10 +2,11 @@
 
 The servers run in a child process on 127.0.0.2 to 127.0.0.21 (every 127.x address is
 this machine on Linux), ten feeds each, answering after 200 ms and honouring
-If-None-Match. Prints the wall time of a full fetch with default settings (the median
-of a few, on fresh desks), its ratio to fetching the same feeds one after another
-(target: at least 10x), how many bodies a second fetch transfers (target: 0, all 304),
-and the peak memory of the fetching process and of its parser process.
+If-None-Match. Runs, alternately and on fresh desks, a full fetch with default
+settings and the baseline (the same feeds one after another: concurrency 1), RUNS
+times each; prints min/median/max of both, the ratio of the medians (target: at
+least 10x), how many bodies a second fetch transfers (target: 0, all 304), and the
+peak memory of the fetching process and of its parser processes.
 
     python benchmarks/bench_fetch.py
 """
@@ -33,8 +34,8 @@ HOSTS = [f"127.0.0.{n}" for n in range(2, 22)]
 FEEDS_PER_HOST = 10
 LATENCY_SECONDS = 0.2
 ITEMS_PER_FEED = 20
-RUNS = 5
-"""Full fetches timed (on fresh desks); the median is reported, the machine may be busy."""
+RUNS = 3
+"""Of each kind, alternating; the machine may be busy, so min/median/max are shown."""
 
 
 BODIES: dict[tuple[str, str], bytes] = {}
@@ -123,46 +124,58 @@ def peak_memory_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
 
 
+def _spread(seconds: list[float]) -> str:
+    ordered = sorted(seconds)
+    return (f"min {ordered[0]:6.2f} s  median {ordered[len(ordered) // 2]:6.2f} s  "
+            f"max {ordered[-1]:6.2f} s")
+
+
 def main() -> None:
     parent, child = multiprocessing.Pipe()
     server_process = multiprocessing.get_context("spawn").Process(target=serve, args=(child,))
     server_process.start()
     ports = parent.recv()
     feeds = len(HOSTS) * FEEDS_PER_HOST
+    one_by_one = Config(fetch=FetchConfig(concurrency=1, per_host=1))
+    measured: list[float] = []
+    baseline: list[float] = []
+    bodies = 0
     try:
         with tempfile.TemporaryDirectory() as folder:
             memory_before = peak_memory_mb()
-            runs = []
             for run in range(RUNS):
                 store = make_desk(Path(folder) / f"concurrent-{run}", ports)
-                first, first_seconds = timed_fetch(store, Config())
+                first, seconds = timed_fetch(store, Config())
                 second, second_seconds = timed_fetch(store, Config())
-                runs.append((first_seconds, first, second_seconds, second))
+                measured.append(seconds)
+                bodies = max(bodies, sum(1 for r in second.results if r.body_bytes))
+                sequential, sequential_seconds = timed_fetch(
+                    make_desk(Path(folder) / f"sequential-{run}", ports), one_by_one
+                )
+                baseline.append(sequential_seconds)
+                assert first.count("ok") == sequential.count("ok") == feeds, "some fetches failed"
+                print(f"run {run + 1}: default {seconds:6.2f} s, one after another "
+                      f"{sequential_seconds:6.2f} s ({sequential_seconds / seconds:4.1f}x); "
+                      f"second fetch {second_seconds:.2f} s", flush=True)
             memory_peak = peak_memory_mb()
             parser_peak = peak_memory_mb(resource.RUSAGE_CHILDREN)
-            one_by_one = Config(fetch=FetchConfig(concurrency=1, per_host=1))
-            sequential, sequential_seconds = timed_fetch(
-                make_desk(Path(folder) / "sequential", ports), one_by_one
-            )
     finally:
         parent.send("stop")
         server_process.join()
 
-    runs.sort(key=lambda run: run[0])
-    concurrent_seconds, first, second_seconds, second = runs[len(runs) // 2]
-    assert first.count("ok") == sequential.count("ok") == feeds, "some fetches failed"
-    bodies = max(sum(1 for r in run[3].results if r.body_bytes) for run in runs)
+    median = sorted(measured)[RUNS // 2]
+    median_baseline = sorted(baseline)[RUNS // 2]
     print(f"{feeds} feeds on {len(HOSTS)} hosts, {LATENCY_SECONDS * 1000:.0f} ms latency each; "
-          f"median of {RUNS} full fetches")
-    print(f"full fetch, default settings:  {concurrent_seconds:6.2f} s "
-          f"(range {runs[0][0]:.2f}-{runs[-1][0]:.2f} s; {first.new} articles)")
-    print(f"one after another:             {sequential_seconds:6.2f} s")
-    print(f"speed-up:                      {sequential_seconds / concurrent_seconds:6.1f}x "
-          "(target: at least 10x)")
-    print(f"second fetch:                  {second_seconds:6.2f} s, {bodies} bodies transferred, "
-          f"{second.count('not-modified')} not modified (target: 0 bodies)")
+          f"{RUNS} runs of each, alternating")
+    print(f"full fetch, default settings:  {_spread(measured)}  ({first.new} articles)")
+    print(f"one after another (baseline):  {_spread(baseline)}")
+    print(f"speed-up (median / median):    {median_baseline / median:6.1f}x "
+          f"(worst run {max(baseline) / max(measured):.1f}x, best {min(baseline) / min(measured):.1f}x;"
+          " target: at least 10x)")
+    print(f"second fetch:                  {bodies} bodies transferred at most "
+          "(target: 0, all not modified)")
     print(f"peak memory (RSS):             {memory_peak:6.1f} MB "
-          f"({memory_before:.1f} MB before fetching), parser process {parser_peak:.1f} MB")
+          f"({memory_before:.1f} MB before fetching), largest parser process {parser_peak:.1f} MB")
 
 
 if __name__ == "__main__":

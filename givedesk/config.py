@@ -30,8 +30,8 @@ class DeskConfig(_Section):
 
 
 class FetchConfig(_Section):
-    concurrency: int = 16
-    """Feeds fetched at once."""
+    concurrency: int = 32
+    """Feeds fetched at once (politeness is `per_host`; this bounds our own sockets)."""
     per_host: int = 4
     """Feeds fetched at once from one host, to stay polite."""
     timeout_seconds: float = 15.0

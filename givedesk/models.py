@@ -125,6 +125,10 @@ class Article:
     local: bool = False
     feed_ids: list[str] = field(default_factory=list)
     """Every feed that carried this article (duplicates across feeds are merged)."""
+    dated: bool = True
+    """False when the feed gave no usable date: `published` is then when it was first seen."""
+    merged_ids: list[str] = field(default_factory=list)
+    """Ids the same story has in the other feeds that carried it (merged by link)."""
 
 
 @dataclass

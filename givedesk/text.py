@@ -27,7 +27,13 @@ _BIDI_CONTROLS = dict.fromkeys(
 _WHITESPACE = re.compile(r"\s+")
 
 
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""Exactly Unicode's category Cc: text without one (nearly all) skips the loop below."""
+
+
 def _drop_control_characters(value: str, keep_newlines: bool) -> str:
+    if not _CONTROL_CHARACTER.search(value):
+        return value
     kept = []
     for character in value:
         if character in "\n\t" and keep_newlines:

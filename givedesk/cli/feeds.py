@@ -9,8 +9,9 @@ import msgspec
 
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table, warn
+from givedesk.config import FetchConfig
 from givedesk.feeds.opml import export_opml, import_opml
-from givedesk.feeds.registry import add_feed, normalise_source, remove_feed
+from givedesk.feeds.registry import add_feed, is_local_file, normalise_source, remove_feed
 from givedesk.models import utc_now
 
 
@@ -18,6 +19,21 @@ from givedesk.models import utc_now
 @home_option
 def feeds() -> None:
     """Add, list and remove the news feeds the desk reads."""
+
+
+def _feed_address(source: str, config: FetchConfig) -> str:
+    """`source`, or the feed its web page names (said on stdout)."""
+    from givedesk.feeds.discover import discover_feed, looks_like_a_feed_address
+
+    if is_local_file(source) or looks_like_a_feed_address(source):
+        return source
+    found = discover_feed(source, config)
+    if found.found_on_page:
+        named = f" ({found.title})" if found.title else ""
+        click.echo(f"{source} is a web page; adding the feed it names: {found.url}{named}")
+    elif found.note:
+        warn(f"could not read {source} now ({found.note}); added as given")
+    return found.url
 
 
 @feeds.command("add")
@@ -28,10 +44,15 @@ def feeds() -> None:
               help="Minutes between fetches of this feed (default: [fetch] interval_minutes).")
 @home_option
 def add(url_or_path: str, name: str, local: bool, interval_minutes: int | None) -> None:
-    """Add a feed: an http(s) URL or a local file."""
+    """Add a feed: an http(s) URL or a local file.
+
+    The address of a website is enough: the feed its page names is added instead.
+    """
     source = normalise_source(url_or_path)  # refuse a bad source before opening the desk
+    context = desk()
     feed = add_feed(
-        desk().store, source, name=name, local=local, interval_minutes=interval_minutes
+        context.store, _feed_address(source, context.config.fetch),
+        name=name, local=local, interval_minutes=interval_minutes,
     )
     click.echo(f"Added feed {feed.name or feed.url} ({feed.id}).")
 

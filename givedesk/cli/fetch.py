@@ -78,11 +78,18 @@ def fetch(as_json: bool, force: bool) -> None:
     A feed that fails is reported and recorded (see: givedesk feeds list); the others
     are stored all the same.
     """
-    from givedesk.feeds.fetch import fetch_all
+    from givedesk.feeds.fetch import FetchInterruptedError, fetch_all
 
     context = desk()
-    with _progress_bar() as progress:
-        summary = fetch_all(context.store, context.config, force=force, progress=progress)
+    try:
+        with _progress_bar() as progress:
+            summary = fetch_all(context.store, context.config, force=force, progress=progress)
+    except FetchInterruptedError as stop:
+        if not as_json:
+            _print_summary(stop.summary)
+        done = len(stop.summary.results) - stop.summary.count("skipped")
+        click.echo(f"givedesk: interrupted; the {done} feed(s) fetched so far are stored", err=True)
+        sys.exit(130)
     if as_json:
         emit_json(summary.to_json())
     else:

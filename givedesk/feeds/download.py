@@ -33,6 +33,9 @@ MAX_RETRY_AFTER = timedelta(days=1)
 """A server asking for a longer pause is believed for a day, then asked again."""
 PERMANENT_REDIRECTS = frozenset({301, 308})
 THROTTLED = frozenset({429, 503})
+TOO_MANY_REQUESTS = 429
+DEFAULT_BACKOFF = timedelta(hours=1)
+"""How long a 429 without Retry-After is given: it still says "not now"."""
 FILE_CONTENT_TYPE = "application/xml"
 """A file has no content type; saying XML lets feedparser trust the file's own declaration."""
 
@@ -121,6 +124,19 @@ async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
+def _refused(response: httpx.Response, now: datetime) -> Download:
+    """An HTTP error; a throttling one says until when the server asked to be left alone."""
+    message = f"HTTP {response.status_code} {response.reason_phrase}"
+    retry_after = None
+    if response.status_code in THROTTLED:
+        retry_after = _retry_after(response.headers.get("retry-after"), now)
+        if retry_after is None and response.status_code == TOO_MANY_REQUESTS:
+            retry_after = now + DEFAULT_BACKOFF
+        if retry_after is not None:
+            message += f"; the server asks to wait until {retry_after:%Y-%m-%d %H:%M} UTC"
+    return _failure(message, retry_after)
+
+
 async def _request(
     client: httpx.AsyncClient, feed: Feed, config: FetchConfig, now: datetime
 ) -> Download:
@@ -137,10 +153,7 @@ async def _request(
                 last_modified=response.headers.get("last-modified"),
             )
         if not response.is_success:
-            retry_after = None
-            if response.status_code in THROTTLED:
-                retry_after = _retry_after(response.headers.get("retry-after"), now)
-            return _failure(f"HTTP {response.status_code} {response.reason_phrase}", retry_after)
+            return _refused(response, now)
         body = await _read_body(response, config.max_bytes)
         return Download(
             "ok",

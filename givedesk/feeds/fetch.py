@@ -2,23 +2,21 @@
 
 The CLI and the TUI's thread worker both call `fetch_all`; it runs its own event loop
 (`asyncio.run`), so it works from any thread. Feeds are fetched together, at most
-`concurrency` at once and `per_host` from one host, and parsed off the event loop
-(see `_parser_pool`) so parsing one feed does not hold up the sockets of the others.
-Nothing is written while
+`concurrency` at once and `per_host` from one host, and parsed in worker processes
+(`worker.ParserPool`) so parsing one feed does not hold up the sockets of the others,
+and a feed that takes too long to parse is abandoned. Nothing is written while
 fetching: the results are merged into `news.json` at the end in a single transaction,
-which re-reads the feeds so a `feeds add/remove` made meanwhile is not undone.
+which re-reads the feeds so a `feeds add/remove` made meanwhile is not undone. An
+interrupted fetch (Ctrl-C) stores the feeds that had completed, then stops.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
-import multiprocessing
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Collection
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -29,17 +27,22 @@ import httpx
 from givedesk.config import Config, FetchConfig
 from givedesk.feeds.articles import ArticleIndex, pinned_article_ids, retention_cutoff
 from givedesk.feeds.download import Download, download, make_client
-from givedesk.feeds.parse import NotAFeedError, ParsedFeed, parse_feed
+from givedesk.feeds.parse import MAX_ENTRIES, NotAFeedError, ParsedFeed
 from givedesk.feeds.registry import config_local_feeds, with_config_feeds
+from givedesk.feeds.worker import ParseFailedError, ParserPool
 from givedesk.models import Feed, utc_now
 from givedesk.store import Store
 from givedesk.text import clean_text
 
-__all__ = ["FeedResult", "FetchSummary", "ProgressCallback", "fetch_all"]
+__all__ = ["FeedResult", "FetchInterruptedError", "FetchSummary", "ProgressCallback", "fetch_all"]
 
 FeedStatus = Literal["ok", "not-modified", "error", "skipped"]
-PROCESS_PARSING_MIN_FEEDS = 24
 MAX_PARSER_PROCESSES = 4
+PRESTART_MIN_FEEDS = 8
+"""A fetch this big starts a parser at once; a small one (often all "not modified")
+starts one only when a feed needs parsing."""
+PARSE_SECONDS = 30.0
+"""Longest one feed's parse may take before it is abandoned (a 1 MB feed takes 0.3 s)."""
 ProgressCallback = Callable[[int, int, Feed], None]
 """Called as (feeds done, feeds to fetch, the feed just done) from the fetching thread."""
 
@@ -60,6 +63,8 @@ class FeedResult:
     moved_to: str | None = None
     body_bytes: int = 0
     """Size of the body received: 0 for a 304, a skip or an error."""
+    left_out: int = 0
+    """Entries of an oversized feed not kept (its oldest)."""
 
 
 @dataclass
@@ -82,7 +87,7 @@ class FetchSummary:
                 {
                     "id": r.feed_id, "name": r.name, "url": r.url, "status": r.status,
                     "new": r.new, "error": r.error, "detail": r.detail, "moved_to": r.moved_to,
-                    "bytes": r.body_bytes,
+                    "bytes": r.body_bytes, "left_out": r.left_out,
                 }
                 for r in self.results
             ],
@@ -91,6 +96,14 @@ class FetchSummary:
             "counts": dict(Counter(result.status for result in self.results)),
             "seconds": round(self.seconds, 3),
         }
+
+
+class FetchInterruptedError(KeyboardInterrupt):
+    """Ctrl-C during a fetch, raised once the feeds that had completed are stored."""
+
+    def __init__(self, summary: FetchSummary) -> None:
+        super().__init__()
+        self.summary = summary
 
 
 @dataclass
@@ -116,28 +129,16 @@ def _skip_reason(feed: Feed, config: FetchConfig, now: datetime, force: bool) ->
     return None
 
 
-def _parser_pool(feed_count: int) -> Executor:
-    """Where feeds are parsed: CPU work (about 10 ms for a feed of twenty items).
-
-    Under the GIL, parser threads would not parse faster; they would starve the event
-    loop, which then serves its sockets late, and the TUI's own loop too. A big fetch
-    parses in another process (its start-up, a fraction of a second, is hidden behind
-    the first downloads); a small one, or a machine with one CPU, uses one thread.
-    """
-    spare_cpus = (os.cpu_count() or 1) - 1
-    if feed_count >= PROCESS_PARSING_MIN_FEEDS and spare_cpus:
-        return ProcessPoolExecutor(
-            max_workers=min(spare_cpus, MAX_PARSER_PROCESSES),
-            mp_context=multiprocessing.get_context("spawn"),
-        )
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="givedesk-parse")
+def _parser_processes() -> int:
+    """Two at least, so one feed being abandoned does not hold up all the others."""
+    return max(2, min((os.cpu_count() or 1) - 1, MAX_PARSER_PROCESSES))
 
 
 class _Fetcher:
     """One fetch's shared parts: the HTTP client, the limits and the parser pool."""
 
     def __init__(
-        self, client: httpx.AsyncClient, config: FetchConfig, now: datetime, parser: Executor
+        self, client: httpx.AsyncClient, config: FetchConfig, now: datetime, parser: ParserPool
     ) -> None:
         self.client = client
         self.config = config
@@ -159,11 +160,8 @@ class _Fetcher:
                 fetched = await download(self.client, feed, self.config, now=self.now)
             if fetched.status != "ok":
                 return _Outcome(feed, fetched)
-            parse = functools.partial(
-                parse_feed, fetched.body, feed_id=feed.id, headers=fetched.headers
-            )
-            parsed = await asyncio.get_running_loop().run_in_executor(self.parser, parse)
-        except NotAFeedError as error:
+            parsed = await self.parser.parse(fetched.body, feed_id=feed.id, headers=fetched.headers)
+        except (NotAFeedError, ParseFailedError) as error:
             return _Outcome(feed, Download("error", error=str(error)))
         except Exception as error:  # hostile input in third-party parsing must not stop the rest
             message = clean_text(f"unexpected {type(error).__name__}: {error}", max_length=300)
@@ -172,10 +170,18 @@ class _Fetcher:
 
 
 async def _fetch_feeds(
-    feeds: list[Feed], config: FetchConfig, now: datetime, progress: ProgressCallback | None
-) -> list[_Outcome]:
-    outcomes = []
-    with _parser_pool(len(feeds)) as parser:
+    feeds: list[Feed],
+    config: FetchConfig,
+    now: datetime,
+    progress: ProgressCallback | None,
+    outcomes: list[_Outcome],
+) -> None:
+    """Fetch `feeds`, appending each outcome as it completes: when interrupted, the
+    caller still has those that did."""
+    parser = ParserPool(_parser_processes(), PARSE_SECONDS)
+    if len(feeds) >= PRESTART_MIN_FEEDS:
+        parser.prestart()
+    try:
         async with make_client(config) as client:
             fetcher = _Fetcher(client, config, now, parser)
             tasks = [asyncio.create_task(fetcher.one(feed)) for feed in feeds]
@@ -183,7 +189,8 @@ async def _fetch_feeds(
                 outcomes.append(await finished)
                 if progress is not None:
                     progress(len(outcomes), len(tasks), outcomes[-1].feed)
-    return outcomes
+    finally:
+        await parser.close()
 
 
 def _record(feed: Feed, outcome: _Outcome, now: datetime, taken_urls: set[str]) -> None:
@@ -219,8 +226,21 @@ def _result(feed: Feed, outcome: _Outcome, new: int) -> FeedResult:
     return FeedResult(
         feed_id=feed.id, name=feed.name or feed.url, url=feed.url, status=fetched.status,
         new=new, error=fetched.error, moved_to=fetched.moved_to,
-        detail=outcome.parsed.problem if outcome.parsed else None, body_bytes=outcome.size,
+        detail=_detail(outcome.parsed), body_bytes=outcome.size,
+        left_out=outcome.parsed.left_out if outcome.parsed else 0,
     )
+
+
+def _detail(parsed: ParsedFeed | None) -> str | None:
+    if parsed is None:
+        return None
+    notes = [parsed.problem] if parsed.problem else []
+    if parsed.left_out:
+        notes.append(
+            f"kept the newest {MAX_ENTRIES} of {MAX_ENTRIES + parsed.left_out} items, "
+            f"{parsed.left_out} older left out"
+        )
+    return "; ".join(notes) or None
 
 
 def _store(
@@ -230,7 +250,11 @@ def _store(
     fetch_config: FetchConfig,
     now: datetime,
 ) -> tuple[list[FeedResult], int]:
-    """Merge every outcome into news.json: one transaction, hence one write."""
+    """Merge every outcome into news.json: one transaction, hence one write.
+
+    Outcomes are merged in the order the feeds were added, not the order they
+    arrived, so which feed's title a shared story keeps does not depend on timing.
+    """
     pinned = pinned_article_ids(store)
     cutoff = retention_cutoff(now, fetch_config.retention_days)
     with store.news.transaction():
@@ -239,7 +263,8 @@ def _store(
         taken_urls = {known.url for known in feeds}
         index = ArticleIndex(store.articles.all())
         results = []
-        for outcome in outcomes:
+        order = {feed.id: position for position, feed in enumerate(feeds)}
+        for outcome in sorted(outcomes, key=lambda done: order.get(done.feed.id, len(order))):
             feed = by_id.get(outcome.feed.id)
             if feed is None:  # removed while it was being fetched
                 continue
@@ -288,11 +313,20 @@ def fetch_all(
             skipped.append(
                 FeedResult(feed.id, feed.name or feed.url, feed.url, "skipped", detail=reason)
             )
-    outcomes = asyncio.run(_fetch_feeds(due, config.fetch, moment, progress)) if due else []
+    outcomes: list[_Outcome] = []
+    interrupted = False
+    try:
+        if due:
+            asyncio.run(_fetch_feeds(due, config.fetch, moment, progress, outcomes))
+    except KeyboardInterrupt:
+        interrupted = True
     results, pruned = _store(store, outcomes, wanted_local, config.fetch, moment)
     order = {feed.id: position for position, feed in enumerate(feeds)}
-    return FetchSummary(
+    summary = FetchSummary(
         results=sorted(results + skipped, key=lambda result: order.get(result.feed_id, 0)),
         pruned=pruned,
         seconds=time.monotonic() - started,
     )
+    if interrupted:
+        raise FetchInterruptedError(summary)
+    return summary

@@ -11,12 +11,14 @@ person it is forwarded to.
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from givedesk.text import clean_text
 
-__all__ = ["clean_link", "html_to_text", "link_key", "plain_text"]
+__all__ = ["clean_link", "html_to_text", "link_key", "looks_like_html", "plain_text"]
 
 TITLE_MAX_LENGTH = 300
 SUMMARY_MAX_LENGTH = 2000
@@ -32,6 +34,13 @@ TRACKING_PARAMETERS = frozenset(
 )
 """Query parameters that identify a campaign or a reader, never the page."""
 TRACKING_PREFIXES = ("utm_",)
+REFERRAL_PARAMETERS = frozenset({"ref", "source", "src", "via", "from", "cmp", "share", "s_cid"})
+"""Query parameters that say who sent the reader: kept in the stored link (a site may
+need them), ignored when deciding whether two links are the same story."""
+_HOST_PREFIXES = ("www.", "m.", "amp.")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+_MARKUP = re.compile(rf"<[A-Za-z/!?]|{_ENTITY.pattern}")
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 _BLOCK_TAGS = frozenset(
     {
@@ -78,21 +87,38 @@ class _TextExtractor(HTMLParser):
         super().close()
 
 
+def looks_like_html(value: str) -> bool:
+    """A tag or an entity: what makes a field HTML whatever its feed declared."""
+    return _MARKUP.search(value) is not None
+
+
 def html_to_text(value: str, *, max_length: int) -> str:
-    """The words of an HTML fragment as one clean line."""
-    extractor = _TextExtractor()
-    extractor.feed(value)
-    extractor.close()
-    return clean_text("".join(extractor.parts), max_length=max_length)
+    """The words of an HTML fragment as one clean line.
 
-
-def plain_text(value: str, content_type: str, *, max_length: int) -> str:
-    """A feed field as clean text, whether the feed declared it HTML or plain text.
-
-    Plain-text fields are not run through the HTML parser, so "x <y> z" in an Atom
-    text title keeps its angle brackets.
+    A CDATA section inside the text (a feed that wrapped its HTML twice) is unwrapped
+    and read as HTML too: publishers put markup there, never literal angle brackets.
+    Entities escaped twice ("&amp;nbsp;") are decoded twice: no reader wants to see
+    "&nbsp;".
     """
-    if content_type.split(";")[0].strip().casefold() in HTML_TYPES:
+    extractor = _TextExtractor()
+    extractor.feed(_CDATA.sub(r"\1", value))
+    extractor.close()
+    text = "".join(extractor.parts)
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    return clean_text(text, max_length=max_length)
+
+
+def plain_text(value: str, content_type: str, *, max_length: int, literal: bool = False) -> str:
+    """A feed field as clean text.
+
+    HTML-typed fields are HTML. A field typed plain text is HTML too when it contains a
+    tag or an entity, unless `literal`: feedparser only guesses "plain" for RSS titles
+    (PITFALLS.md), while an Atom `type="text"` or a JSON Feed title is a promise, so
+    "x <y> z" there keeps its angle brackets.
+    """
+    declared_html = content_type.split(";")[0].strip().casefold() in HTML_TYPES
+    if declared_html or (not literal and looks_like_html(value)):
         return html_to_text(value, max_length=max_length)
     return clean_text(value, max_length=max_length)
 
@@ -129,6 +155,30 @@ def clean_link(value: str | None) -> str | None:
     return urlunsplit((scheme, netloc, parts.path or "/", query, parts.fragment))
 
 
+def _is_referral(parameter: str) -> bool:
+    return parameter.split("=", 1)[0].casefold() in REFERRAL_PARAMETERS or _is_tracking(parameter)
+
+
 def link_key(link: str) -> str:
-    """What two links to the same article have in common: the clean link sans fragment."""
-    return urldefrag(link).url
+    """What two links to the same story have in common.
+
+    The same page is reached over http or https, with or without "www." (or a mobile
+    "m."), with or without a trailing slash, and with referral parameters (`?ref=`,
+    `?source=`, `utm_*`) added by whoever shared it; none of that makes another story.
+    The fragment and the case of the host do not either.
+    """
+    parts = urlsplit(link)
+    host = (parts.hostname or "").casefold()
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host.removeprefix(prefix)
+            break
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is not None and port not in _DEFAULT_PORTS.values():
+        host = f"{host}:{port}"
+    query = "&".join(sorted(p for p in parts.query.split("&") if p and not _is_referral(p)))
+    path = parts.path.rstrip("/")
+    return f"//{host}{path}?{query}" if query else f"//{host}{path}"

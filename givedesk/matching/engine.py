@@ -502,8 +502,13 @@ def rank(
         age_days = (now - article.published).total_seconds() / SECONDS_PER_DAY
         if not hits or age_days > config.max_age_days:
             continue
+        # An undated article's date is when it was first seen: max_age_days counts from
+        # then, but its freshness is unknown, so it takes the whole recency penalty and
+        # comes after every dated article of the same score.
         age_penalty = config.recency_penalty * min(max(age_days, 0.0) / config.recency_days, 1.0)
-        newest_first = -article.published.timestamp()
+        if not article.dated:
+            age_penalty = config.recency_penalty
+        newest_first = -article.published.timestamp() if article.dated else 0.0
         by_contact: dict[str, list[MatchHit]] = {}
         for hit in hits:
             by_contact.setdefault(hit.contact_id, []).append(hit)
@@ -527,7 +532,7 @@ def match_to_json(match: Match) -> dict[str, Any]:
             "title": article.title,
             "link": article.link,
             "feed": match.feed or article.feed_id,
-            "published": article.published.isoformat(),
+            "published": article.published.isoformat() if article.dated else None,
             "local": article.local,
         },
         "contact": {"id": match.contact.id, "name": match.contact.name},

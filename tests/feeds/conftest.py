@@ -147,6 +147,15 @@ def item(number: int, *, days_ago: float = 1.0, **extra: str) -> dict[str, str]:
     }
 
 
+def numbered(count: int, start: datetime) -> bytes:
+    """An oldest-first feed: item n published n hours after `start`."""
+    return rss(*(
+        {"title": f"Item {n}", "guid": f"i-{n}", "link": f"https://big.example/{n}",
+         "pubDate": format_datetime(start + timedelta(hours=n), usegmt=True)}
+        for n in range(count)
+    ))
+
+
 def fast_config(**fetch: Any) -> Config:
     """Short timeouts so a test of a slow server is fast."""
     return Config(fetch=FetchConfig(**{"timeout_seconds": 2.0, "deadline_seconds": 5.0, **fetch}))

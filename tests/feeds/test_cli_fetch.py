@@ -62,3 +62,20 @@ def test_the_demo_opens_with_its_news_fetched(tmp_path: Path) -> None:
     assert len(articles) > 20
     assert any(a.local for a in articles) and not all(a.local for a in articles)
     assert all(feed.last_status == "ok" for feed in store.feeds.all())
+
+
+def test_undated_articles_show_as_undated_and_rank_after_dated_ones(  # type: ignore[no-untyped-def]
+    run_cli, server: FeedServer
+) -> None:
+    undated = {"title": "Harbour pilots wanted", "guid": "u", "link": "https://port.example/u"}
+    dated = item(2, title="Harbour pilots needed", days_ago=2)
+    run_cli("feeds", "add", server.route("/port", rss(undated, dated)))
+    run_cli("contacts", "add", "Ada Pilot", "--interest", "harbour pilots")
+    run_cli("fetch")
+
+    matches = json.loads(run_cli("matches", "--json").out)
+
+    assert [(m["article"]["title"], m["article"]["published"] is None) for m in matches] == [
+        ("Harbour pilots needed", False), ("Harbour pilots wanted", True),
+    ]
+

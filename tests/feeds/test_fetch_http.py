@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from givedesk import __version__
-from givedesk.feeds.fetch import PROCESS_PARSING_MIN_FEEDS, FeedResult, FetchSummary, fetch_all
+from givedesk.feeds.fetch import FeedResult, FetchSummary, fetch_all
 from givedesk.models import Feed
 from givedesk.store import Store
 from tests.feeds.conftest import AddFeed, FeedServer, Fetch, fast_config, item, rss, send
@@ -112,11 +112,27 @@ def test_429_retry_after_is_respected_even_when_forced(
     second = _only(fetch(now=now + timedelta(seconds=60)))
     third = _only(fetch(now=now + timedelta(seconds=121)))
 
-    assert first.error == "HTTP 429 Too Many Requests"
+    until = now + timedelta(seconds=120)
+    assert first.error == (
+        f"HTTP 429 Too Many Requests; the server asks to wait until {until:%Y-%m-%d %H:%M} UTC"
+    )
     assert stored is not None and stored.retry_after == now + timedelta(seconds=120)
     assert second.status == "skipped" and "asked to wait" in (second.detail or "")
     assert third.status == "error"
     assert len(server.hits("/busy")) == 2
+
+
+def test_429_without_retry_after_still_says_until_when(
+    server: FeedServer, store: Store, fetch: Fetch, feed_at: AddFeed
+) -> None:
+    feed = feed_at(server.route("/busy", b"", status=429))
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+    first = _only(fetch(now=now))
+
+    assert (first.error or "").endswith("wait until 2026-11-22 13:00 UTC")
+    stored = store.feeds.get(feed.id)
+    assert stored is not None and stored.retry_after == now + timedelta(hours=1)
 
 
 def test_503_with_an_http_date_retry_after(
@@ -298,7 +314,7 @@ def test_concurrency_is_limited_per_host(server: FeedServer, store: Store, feed_
     assert server.most_busy == 3
 
 
-@pytest.mark.parametrize("count", [3, PROCESS_PARSING_MIN_FEEDS], ids=["thread", "process"])
+@pytest.mark.parametrize("count", [3, 24], ids=["few", "many"])
 def test_progress_is_reported_and_fetching_works_off_the_main_thread(
     server: FeedServer, store: Store, feed_at: AddFeed, count: int
 ) -> None:

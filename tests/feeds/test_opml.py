@@ -108,3 +108,23 @@ def test_entity_expansion_is_refused(run_cli, tmp_path: Path) -> None:  # type: 
 <opml version="2.0"><body><outline text="&c;" xmlUrl="https://x.example.com/rss"/></body></opml>"""
     path = _write(tmp_path, laughs, "laughs.opml")
     assert "has a DOCTYPE" in _error(run_cli("feeds", "import", str(path)))
+
+
+def test_opml_files_as_shared_on_the_web_are_repaired(run_cli) -> None:  # type: ignore[no-untyped-def]
+    path = Path(__file__).parent / "files" / "broken_shared.opml"
+
+    result = run_cli("feeds", "import", str(path))
+
+    assert result.code == 0, result.err
+    assert "4 added, 0 already there, 2 skipped" in result.out
+    assert result.err.splitlines() == [
+        f"givedesk: {path}: line 11: outline 'Only a website' has no feed address (xmlUrl); skipped",
+        f"givedesk: {path}: line 12: outline 'Empty address' has no feed address (xmlUrl); skipped",
+    ]
+    feeds = {f["url"]: f["name"] for f in json.loads(run_cli("feeds", "list", "--json").out)}
+    assert feeds == {
+        "https://music.example/feed?a=1&b=2": "News, Reviews & Artists",
+        "https://cafe.example/rss": "Café Culture été",
+        "https://tj.example/rss": "Tom & Jerry",
+        "https://rd.example/atom": "R&D weekly",
+    }

@@ -64,4 +64,4 @@ def test_values_are_read(tmp_path: Path) -> None:
     config = load_config(path)
     assert config.desk.name == "Ada"
     assert config.fetch.per_host == 2
-    assert config.fetch.concurrency == 16
+    assert config.fetch.concurrency == 32

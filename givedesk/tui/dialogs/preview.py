@@ -21,7 +21,9 @@ def preview_text(item: AgendaItem) -> Text:
     text.append(item.title, style="bold")
     text.append("\n")
     if item.when:
-        text.append(f"{item.when:%A %d %B %Y, %H:%M} UTC\n", style="dim")
+        undated = item.match is not None and not item.match.article.dated
+        seen = "undated; first seen " if undated else ""
+        text.append(f"{seen}{item.when:%A %d %B %Y, %H:%M} UTC\n", style="dim")
     if item.link:
         text.append(item.link, style="underline")
         text.append("\n")

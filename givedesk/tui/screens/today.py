@@ -78,7 +78,8 @@ def row_cells(item: AgendaItem, now: datetime) -> tuple[Text, Text, Text, Text]:
     why = Text(item.why, style="dim")
     why.stylize("bold reverse", item.why_start, item.why_end)
     article.append_text(why)
-    age = Text(age_label(item.when, now) if item.when else "", style="dim")
+    undated = item.match is not None and not item.match.article.dated
+    age = Text("undated" if undated else age_label(item.when, now) if item.when else "", style="dim")
     return kind, person, article, age
 
 
