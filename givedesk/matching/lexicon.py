@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from givedesk.config import MatchingConfig
 from givedesk.errors import UserError
 from givedesk.matching.words import STOP_WORDS, normalize_word, stem, tokens
 
@@ -186,3 +187,10 @@ def load_lexicon(
 
 def default_lexicon() -> Lexicon:
     return load_lexicon()
+
+
+def lexicon_for(config: MatchingConfig) -> Lexicon:
+    """The lexicon the user's settings ask for: `matching.lexicon` (or the bundled
+    file) with `[matching.aliases]` added."""
+    aliases = tuple(sorted((topic, tuple(terms)) for topic, terms in config.aliases.items()))
+    return load_lexicon(config.lexicon, aliases)

@@ -178,9 +178,11 @@ def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPat
     refresh_hits(desk, MatchingConfig())
     scanned: list[tuple[int, int]] = []
 
-    def counting(articles: list[Article], contacts: list[Contact], stop: frozenset[str]) -> Any:
+    def counting(
+        articles: list[Article], contacts: list[Contact], stop: frozenset[str], lexicon: Any
+    ) -> Any:
         scanned.append((len(articles), len(list(contacts))))
-        return find_hits(articles, contacts, stop)
+        return find_hits(articles, contacts, stop, lexicon)
 
     monkeypatch.setattr(service, "find_hits", counting)
     refresh_hits(desk, MatchingConfig())
