@@ -176,8 +176,9 @@ def senses_of(
     """The senses of what the hit matched when it needs corroboration, else None.
 
     {} (no senses known: only the person's profile can corroborate) for a short
-    word, and for one word that is not the person's own one-word term: a related
-    term or role word, or the distinctive word of their phrase. A one-word term is
+    word, and for one word that is not the person's own one-word term: a lexicon
+    term or role word, or the distinctive word of their phrase (an alias the user
+    typed counts as their own). A one-word term is
     judged as typed, so the many plain hits analyse no text.
     """
     typed = origin.related or hit.term
@@ -193,7 +194,7 @@ def senses_of(
         return found
     if one_word and len(typed.strip()) <= SHORT_TERM_LENGTH and not typed.isupper():
         return {}
-    return {} if single_hit and origin.via else None
+    return {} if single_hit and origin.via in ("related", "role") else None
 
 
 def _lower_case_use(typed: str, text: Analysed, index: int) -> bool:

@@ -20,10 +20,11 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("company", "Company"), ("role", "Role"), ("location", "Location"),
     ("interests", "Interests (separate with ;)"), ("needs", "Needs (;)"),
     ("offers", "Offers (;)"), ("tags", "Tags (;)"), ("muted_topics", "Muted topics (;)"),
+    ("aliases", "Aliases: topic: word, word (;)"),
     ("met_at", "Met at"), ("met_on", "Met on (YYYY-MM-DD)"),
     ("cadence_days", "Follow-up every N days (empty: default)"),
 )
-LIST_FIELDS = {"interests", "needs", "offers", "tags", "muted_topics"}
+LIST_FIELDS = {"interests", "needs", "offers", "tags", "muted_topics", "aliases"}
 
 
 def _initial(contact: Contact, name: str) -> str:
