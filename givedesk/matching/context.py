@@ -39,7 +39,13 @@ NAME_WINDOW = 8
 ADULT_AGE = 18
 GENERIC = frozenset(
     stem(word)
-    for word in word_set("new year years use people time day week line lines staff first")
+    for word in word_set(
+        """
+        new year years use people time day week line lines staff first season call say
+        make take get show find plan open run win lose cut rise fall set put keep help
+        start report need want look give
+        """
+    )
     | FACET_WORDS
     | BROAD_WORDS
 )
@@ -79,6 +85,12 @@ def _parse_alias(entry: str) -> tuple[str, list[str]]:
     return topic.strip(), [alias.strip() for alias in rest.split(",") if alias.strip()]
 
 
+def _collapses(text: str, key: str) -> bool:
+    """Whether a term of several words keeps only one once stop words are gone
+    ("do-not-call" is not "call", "Series A" is not "series")."""
+    return len(key.split()) == 1 and len(tokens(text)) > 1
+
+
 def expansions(contact: Contact, lexicon: Lexicon) -> list[tuple[MatchField, str, Origin]]:
     """The terms looked for on behalf of `contact` beyond their own: related terms and
     aliases of their interests and needs, then their role's and company's field.
@@ -90,6 +102,8 @@ def expansions(contact: Contact, lexicon: Lexicon) -> list[tuple[MatchField, str
 
     def add(field: MatchField, text: str, origin: Origin) -> None:
         key = phrase_key(text)
+        if _collapses(text, key):
+            return
         if key and key not in seen:
             seen.add(key)
             found.append((field, text, origin))
@@ -177,8 +191,8 @@ def senses_of(
 
     {} (no senses known: only the person's profile can corroborate) for a short
     word, and for one word that is not the person's own one-word term: a lexicon
-    term or role word, or the distinctive word of their phrase (an alias the user
-    typed counts as their own). A one-word term is
+    term or role word ("containers" for Kubernetes), or the distinctive word of their
+    phrase found alone. An alias the user typed counts as their own. A one-word term is
     judged as typed, so the many plain hits analyse no text.
     """
     typed = origin.related or hit.term
@@ -235,7 +249,9 @@ def _is_child_age(words: list[str], index: int, name_end: int) -> bool:
 
 
 def is_namesake(hit: MatchHit, profile: Profile, article: ArticleText, lexicon: Lexicon) -> bool:
-    """Whether the words around a name hit describe somebody else (module docstring)."""
+    """Whether the words around a name hit describe somebody else (module docstring):
+    an age under 18 or an employer verb next to the name, or a word of another
+    occupation anywhere in the (short) article that the person's profile does not share."""
     text = article.analysed(hit.in_title)
     words = text.words
     start = max(0, hit.first_token - NAME_WINDOW)
@@ -243,8 +259,7 @@ def is_namesake(hit: MatchHit, profile: Profile, article: ArticleText, lexicon: 
     around = [i for i in range(start, end) if not hit.first_token <= i <= hit.last_token]
     if any(_is_child_age(words, i, hit.last_token) for i in around):
         return bool(profile.contact.role or profile.contact.company)
-    cues = {stem(words[i]) for i in around} & lexicon.contradicting
-    if cues - profile.stems:
+    if (article.stems & lexicon.contradicting) - profile.stems:
         return True
     after = hit.last_token + 1
     if after + 1 < len(words) and stem(words[after]) in lexicon.employer_verbs:

@@ -157,10 +157,12 @@ class Vocabulary:
         expansions: dict[SlotKey, dict[str, float]] = {}
         long_stems: dict[str, list[str]] = {}
         long_words: dict[str, list[str]] = {}
+        plural_only = (len(key) for key, mode in slots if mode == "short")
+        short_length = max(plural_only, default=SHORT_WORD_LENGTH) + 2
         for word in self.words:
             stemmed = stem(word)
             found: list[SlotKey] = [(stemmed, "stem"), (word, "exact")]
-            if len(word) <= SHORT_WORD_LENGTH + 2:
+            if len(word) <= short_length:
                 found += [(key, "short") for key in keys_of(word, "short")]
             for slot in found:
                 if slot in slots:

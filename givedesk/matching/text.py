@@ -159,7 +159,9 @@ class Pattern(NamedTuple):
     word, and not in a Title Case text (a one-word company)."""
     ordered: bool = False
     """The words must come in the term's own order (a related term: the lexicon lists
-    the orders it means, and "price of a home" is not "home prices")."""
+    the orders it means, and "price of a home" is not "home prices"); a related term
+    of one word is matched as written or in the plural only ("shipping" is not "ship",
+    "planting" not "plant")."""
 
     @property
     def plain(self) -> bool:
@@ -300,7 +302,8 @@ def _topic_patterns(
     ordered: bool = False,
 ) -> list[Pattern]:
     content = _distinct(words, stop_words)
-    slots = tuple(dict.fromkeys(term_word(word) for word in content))
+    plural_only = ordered and len(content) == 1
+    slots = tuple(dict.fromkeys(term_word(word, plural_only=plural_only) for word in content))
     if not slots:
         return []
     count = len(slots)

@@ -22,10 +22,10 @@ from tests.matching.evaluation import (
 MINIMUM = 0.85
 HELD_OUT_F1 = 0.90
 """The goal of issue #10: F1 at least this on data the matcher was not tuned on."""
-DEV_F1 = 0.93
+DEV_F1 = 0.92
 OLD_F1 = 0.95
-MAX_GAP = 0.05
-"""Dev F1 minus held-out F1 stays below this. (The issue asks for 0.03; measured 0.049.)"""
+MAX_GAP = 0.03
+"""Dev F1 minus held-out F1 stays below this: tuning has not fitted the dev part alone."""
 
 
 def test_the_eval_set_is_big_enough_and_has_traps() -> None:
