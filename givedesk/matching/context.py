@@ -34,6 +34,8 @@ from givedesk.models import Article, Contact, MatchField, MatchHit
 Via = Literal["", "related", "alias", "role"]
 SHORT_TERM_LENGTH = 3
 """A one-word term this short is ambiguous unless typed in capitals ("AI", "EV")."""
+MEMO_SIZE = 100_000
+"""People whose expansions a lexicon remembers; it starts over past this."""
 NAME_WINDOW = 8
 """Words either side of a name searched for signs that it is somebody else."""
 ADULT_AGE = 18
@@ -94,7 +96,19 @@ def _collapses(text: str, key: str) -> bool:
 def expansions(contact: Contact, lexicon: Lexicon) -> list[tuple[MatchField, str, Origin]]:
     """The terms looked for on behalf of `contact` beyond their own: related terms and
     aliases of their interests and needs, then their role's and company's field.
-    Each text once (the person's own terms and closer origins win)."""
+    Each text once (the person's own terms and closer origins win). Remembered per
+    lexicon: a desk asks for them on every run, for every person."""
+    key = (tuple(contact.interests), tuple(contact.needs), tuple(contact.aliases),
+           contact.role, contact.company)
+    found = lexicon.memo.get(key)
+    if found is None:
+        if len(lexicon.memo) >= MEMO_SIZE:
+            lexicon.memo.clear()
+        found = lexicon.memo[key] = _expansions(contact, lexicon)
+    return list(found)
+
+
+def _expansions(contact: Contact, lexicon: Lexicon) -> list[tuple[MatchField, str, Origin]]:
     own = {term.casefold(): field for field in ("interests", "needs")
            for term in getattr(contact, field)}
     seen = {phrase_key(term) for term in own}

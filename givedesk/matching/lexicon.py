@@ -13,8 +13,9 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from givedesk.config import MatchingConfig
 from givedesk.errors import UserError
@@ -25,8 +26,10 @@ MAX_TERM_WORDS = 4
 """Longest term, in content words, looked for in a role or company name."""
 
 
+@functools.lru_cache(maxsize=65_536)
 def phrase_key(phrase: str) -> str:
-    """The form phrases are compared in: the stems of their content words."""
+    """The form phrases are compared in: the stems of their content words. (Cached:
+    ranking asks for the key of every hit's term.)"""
     words = (normalize_word(word) for word in tokens(phrase))
     return " ".join(stem(word) for word in words if word not in STOP_WORDS)
 
@@ -61,6 +64,8 @@ class Lexicon:
     """Stems of verbs that tie a name to an employer ("leaves Osteria Luna")."""
     roles: Mapping[str, tuple[str, ...]]
     """Key of an occupation or trade word -> the topics it works in ("dentist")."""
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Results worth keeping for this lexicon's lifetime (`context.expansions`)."""
 
     def related(self, term: str) -> list[tuple[str, str]]:
         """(related term, topic) pairs for `term`: the terms of the topic it names;
@@ -114,6 +119,10 @@ def _parse(data: Mapping[str, object], source: str) -> tuple[
         roles.setdefault(phrase_key(word), []).extend(
             _string_list(topics_of, f"{source}: roles.{word}")
         )
+        known = data.get("topics", {})
+        unknown = [t for t in topics_of if not isinstance(known, dict) or t not in known]
+        if unknown:
+            raise UserError(f"{source}: roles.{word} names '{unknown[0]}', which is not in [topics]")
     topics_raw = data.get("topics", {})
     senses_raw = data.get("ambiguous", {})
     names_raw = data.get("namesakes", {})
@@ -135,10 +144,6 @@ def _parse(data: Mapping[str, object], source: str) -> tuple[
         }
     contradicting = _string_list(names_raw.get("contradicting", []), f"{source}: namesakes")
     verbs = _string_list(names_raw.get("employer_verbs", []), f"{source}: namesakes")
-    for word, topics_of in roles.items():
-        for topic in topics_of:
-            if topic not in topics:
-                raise UserError(f"{source}: roles.{word} names '{topic}', which is not in [topics]")
     return topics, senses, contradicting, verbs, roles
 
 

@@ -179,3 +179,18 @@ def test_the_bundled_lexicon_loads_and_knows_its_tables() -> None:
     assert "chess" not in [term for term, _ in lexicon.related("Go")]
     assert lexicon.ambiguous("python") is not None
     assert "dentistry" in lexicon.topics_in("Rivera Family Dental")
+
+
+def test_a_common_word_of_the_persons_does_not_corroborate() -> None:
+    sam = Contact(id="sam", name="Sam Okafor", role="Sales coach",
+                  interests=["pitch", "cold calling"])
+    rugby = matches("Rugby pitch flooded", "The club called off the match.", people=[sam])
+    assert "sam" not in rugby
+    sales = matches("Perfect your pitch", "Buyers want a short summary first.", people=[sam])
+    assert "sam" in sales
+
+
+def test_a_related_term_that_loses_words_to_stop_words_is_not_searched() -> None:
+    sam = Contact(id="sam", name="Sam Okafor", interests=["cold calling"])
+    assert "sam" not in matches("Councillor calls for bus lanes", people=[sam])
+    assert "sam" in matches("Telemarketers face fines", "Cold calls to listed numbers.", people=[sam])

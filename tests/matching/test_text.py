@@ -172,3 +172,10 @@ def test_evidence_is_not_cut_when_the_text_is_short() -> None:
 
 def test_a_name_of_one_word_never_matches() -> None:
     assert compile_term("Cher", "name").patterns == ()
+
+
+def test_a_related_word_matches_as_written_or_plural_only() -> None:
+    assert match("shipping", "related", "Shipping costs soar")
+    assert match("pensions", "related", "A pension for everyone")
+    assert match("shipping", "related", "Cruise ship docks") is None
+    assert match("shipping", "topic", "Cruise ship docks")
