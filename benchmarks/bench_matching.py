@@ -248,24 +248,32 @@ def _run_tree(tree: Path) -> dict[str, float]:
     return figures
 
 
+def _extract(ref: str, folder: Path) -> Path:
+    """The `givedesk` package of git `ref`, written into `folder`."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "givedesk"], capture_output=True, check=True
+    )
+    folder.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
 def compare_with(ref: str) -> None:
-    """Time the matcher of git `ref` and this one alternately, COMPARE_RUNS each."""
+    """Time the matcher of git `ref` and of HEAD alternately, COMPARE_RUNS each (both
+    extracted, so the working tree may change meanwhile)."""
     with tempfile.TemporaryDirectory() as folder:
-        archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", ref, "givedesk"], capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-        runs: dict[str, list[dict[str, float]]] = {ref: [], "this": []}
+        trees = {ref: _extract(ref, Path(folder) / "base"), "HEAD": _extract("HEAD", Path(folder) / "head")}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(COMPARE_RUNS):
-            runs[ref].append(_run_tree(Path(folder)))
-            runs["this"].append(_run_tree(REPO))
-    print(f"\nSpeed against {ref} ({COMPARE_RUNS} alternating runs each; min / median / max s)")
+            for name, tree in trees.items():
+                runs[name].append(_run_tree(tree))
+    print(f"\nSpeed, {ref} against HEAD ({COMPARE_RUNS} alternating runs each; min / median / max s)")
     for key in ("cold", "warm", "incremental", "ranking", "stored_cold", "stored_incremental"):
         base = [run[key] for run in runs[ref]]
-        ours = [run[key] for run in runs["this"]]
+        ours = [run[key] for run in runs["HEAD"]]
         ratio = statistics.median(ours) / statistics.median(base)
         print(f"  {key:19} {ref}: {min(base):.3f} / {statistics.median(base):.3f} / {max(base):.3f}"
-              f"   this: {min(ours):.3f} / {statistics.median(ours):.3f} / {max(ours):.3f}"
+              f"   HEAD: {min(ours):.3f} / {statistics.median(ours):.3f} / {max(ours):.3f}"
               f"   ratio {ratio:.2f}")
 
 
