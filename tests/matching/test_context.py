@@ -92,10 +92,11 @@ def test_a_short_word_needs_context_unless_typed_in_capitals() -> None:
 
 def test_one_related_word_needs_a_second_word_of_the_persons() -> None:
     kube = Contact(id="kube", name="Mo Lee", interests=["Kubernetes"])
-    assert "kube" not in matches("Port congestion eases as container rates drop", people=[kube])
-    assert "kube" in matches(
-        "Container escape flaw found", "Kubernetes clusters must be patched.", people=[kube]
-    )
+    lexicon = build_lexicon({"topics": {"kubernetes": ["containers", "service mesh"]}})
+    docks = matches("Port congestion eases as container rates drop", people=[kube], lexicon=lexicon)
+    assert "kube" not in docks
+    mesh = matches("Service mesh adoption grows", people=[kube], lexicon=lexicon)
+    assert "kube" in mesh
 
 
 # Namesakes and company names
@@ -112,8 +113,9 @@ def test_a_name_beside_another_occupation_is_someone_else() -> None:
 
 
 def test_an_occupation_the_person_shares_does_not_make_a_namesake() -> None:
-    found = matches("Coach Jordan Blake praises his players", "Riverside Youth FC won 3-1.")
+    found = matches("Coach Jordan Blake praises his players after the youth football final")
     assert found["jordan"].kind == "mention"
+    assert "name" in [reason.field for reason in found["jordan"].reasons]
 
 
 def test_a_name_with_nothing_else_of_theirs_is_marked_possibly_a_namesake() -> None:
@@ -191,6 +193,6 @@ def test_a_common_word_of_the_persons_does_not_corroborate() -> None:
 
 
 def test_a_related_term_that_loses_words_to_stop_words_is_not_searched() -> None:
-    sam = Contact(id="sam", name="Sam Okafor", interests=["cold calling"])
-    assert "sam" not in matches("Councillor calls for bus lanes", people=[sam])
+    sam = Contact(id="sam", name="Sam Okafor", role="Sales coach", interests=["cold calling"])
+    assert "sam" not in matches("Councillor calls for sales tax cut", people=[sam])
     assert "sam" in matches("Telemarketers face fines", "Cold calls to listed numbers.", people=[sam])

@@ -17,7 +17,7 @@ LEXICON = """
 "beekeeping" = ["apiary", "honeybees", "Varroa mites"]
 
 [roles]
-"beekeeper" = ["beekeeping"]
+"apiarist" = ["beekeeping"]
 
 [ambiguous.hive]
 bees = ["bees", "honey"]
@@ -30,7 +30,8 @@ def test_a_users_lexicon_replaces_the_bundled_one(tmp_path: Path) -> None:
     lexicon = lexicon_for(MatchingConfig(lexicon=str(path), aliases={"beekeeping": ["skeps"]}))
     related = {term for term, _ in lexicon.related("Beekeeping")}
     assert related == {"apiary", "honeybees", "Varroa mites", "skeps"}
-    assert lexicon.topics_in("Head beekeeper") == ["beekeeping"]
+    assert lexicon.topics_in("Head apiarist") == ["beekeeping"]
+    assert lexicon.topics_in("Beekeeper") == ["beekeeping"]
     assert lexicon.related("information security") == []
 
 
