@@ -22,9 +22,9 @@ occurrence is about *this* person (issue #10):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from givedesk.matching.lexicon import Lexicon, phrase_key, word_stems
 from givedesk.matching.text import BROAD_WORDS, FACET_WORDS, LEGAL_SUFFIXES, Analysed
@@ -55,9 +55,9 @@ GENERIC = frozenset(
 NAMESAKE_NOTE = "possibly a namesake: nothing else in the article points to them"
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """The person's own term a hit stands for, and how it was reached."""
+class Origin(NamedTuple):
+    """The person's own term a hit stands for, and how it was reached. (A named tuple:
+    ranking makes one for every hit.)"""
 
     field: MatchField
     term: str
@@ -210,8 +210,7 @@ def senses_of(
     judged as typed, so the many plain hits analyse no text.
     """
     typed = origin.related or hit.term
-    key = phrase_key(typed)
-    one_word = len(key.split()) == 1
+    key, one_word, short = _shape(typed)
     single_hit = hit.first_token == hit.last_token
     if single_hit and not one_word:
         word = stem(article.analysed(hit.in_title).words[hit.first_token])
@@ -220,9 +219,18 @@ def senses_of(
     found = lexicon.ambiguous(key)
     if found is not None:
         return found
-    if one_word and len(typed.strip()) <= SHORT_TERM_LENGTH and not typed.isupper():
+    if short:
         return {}
     return {} if single_hit and origin.via in ("related", "role") else None
+
+
+@functools.lru_cache(maxsize=65_536)
+def _shape(typed: str) -> tuple[str, bool, bool]:
+    """A term's key, whether it is one word, and whether it is a short word not typed
+    in capitals (ranking asks for every hit)."""
+    key = phrase_key(typed)
+    one_word = len(key.split()) == 1
+    return key, one_word, one_word and len(typed.strip()) <= SHORT_TERM_LENGTH and not typed.isupper()
 
 
 def _lower_case_use(typed: str, text: Analysed, index: int) -> bool:

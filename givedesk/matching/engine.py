@@ -513,7 +513,7 @@ class _Judge:
             found = self._profiles[contact.id] = Profile(contact, self.lexicon)
         return found
 
-    def own(self, contact: Contact, hit: MatchHit) -> bool:
+    def _own(self, contact: Contact, hit: MatchHit) -> bool:
         """Whether a hit is on the contact's own interest or need (the common case,
         decided without a profile)."""
         if hit.field == "interests":
@@ -524,16 +524,17 @@ class _Judge:
         self, contact: Contact, hit: MatchHit, article: ArticleText
     ) -> tuple[Origin, str] | None:
         """What the hit stands for and a caution, or None when it does not count."""
-        if hit.field in ("company", "name"):
-            origin = Origin(hit.field, hit.term)
-            if hit.field == "company":
-                return origin, ""
+        field = hit.field
+        if field == "company":
+            return Origin(field, hit.term), ""
+        if field == "name":
             profile = self.profile(contact)
             if is_namesake(hit, profile, article, self.lexicon):
                 return None
-            return origin, NAMESAKE_NOTE if is_unconfirmed_name(profile, article) else ""
-        own = self.own(contact, hit)
-        origin = Origin(hit.field, hit.term) if own else self.profile(contact).origin(hit)
+            note = NAMESAKE_NOTE if is_unconfirmed_name(profile, article) else ""
+            return Origin(field, hit.term), note
+        own = self._own(contact, hit)
+        origin = Origin(field, hit.term) if own else self.profile(contact).origin(hit)
         senses = senses_of(hit, origin, article, self.lexicon)
         if senses is not None and not is_corroborated(
             hit, origin, senses, self.profile(contact), article
@@ -564,13 +565,15 @@ def _score_pair(
         origin, note = judged
         value = _term_value(hit, origin, article, config, penalties)
         key = origin.term.casefold()
-        if key not in best or (value, hit.in_title) > (best[key][0], best[key][1].in_title):
+        kept = best.get(key)
+        if kept is None or (value, hit.in_title) > (kept[0], kept[1].in_title):
             best[key] = (value, hit, origin, note)
     if not best:
         return None
-    ordered = sorted(
-        best.values(), key=lambda entry: (-entry[0], entry[2].field, entry[2].term)
-    )
+    if len(best) == 1:
+        ordered = list(best.values())
+    else:
+        ordered = sorted(best.values(), key=lambda entry: (-entry[0], entry[2].field, entry[2].term))
     strength = (
         ordered[0][0] + config.extra_term_bonus * min(len(ordered) - 1, MAX_EXTRA_TERMS) - age_penalty
     )
@@ -579,9 +582,9 @@ def _score_pair(
     )
     return Ranked(
         article=article, contact=contact, score=round(min(max(strength, 0.0), 100.0), 1),
-        strength=strength, kind=kind, hits=tuple(hit for _, hit, _, _ in ordered),
-        origins=tuple(origin for _, _, origin, _ in ordered),
-        notes=tuple(note for _, _, _, note in ordered),
+        strength=strength, kind=kind, hits=tuple(entry[1] for entry in ordered),
+        origins=tuple(entry[2] for entry in ordered),
+        notes=tuple(entry[3] for entry in ordered),
     )
 
 
