@@ -12,8 +12,9 @@ occurrence is about *this* person (issue #10):
   letters or fewer) counts only when the article also uses a word of the person's
   *profile* (their other terms, role, company and the related terms of all of them)
   or a word of the sense their profile points to (Go the language or Go the game).
-  A term typed as a name ("Python", "Go") is not found in the same word written in
-  lower case mid-sentence ("the python", "go ahead").
+  When the profile points to no sense, the lexicon's first one (the professional
+  sense) is assumed. A term typed as a name ("Python", "Go") is not found in the same
+  word written in lower case mid-sentence ("the python", "go ahead").
 * **Namesakes.** A person's name next to words that describe somebody else (a
   student, a 17-year-old, a striker, someone who "leaves Osteria Luna") is not them,
   unless their own profile says the same; a name with nothing else of theirs in the
@@ -256,9 +257,10 @@ def is_corroborated(
         return True
     overlap = {name: len(words & profile.all_stems) for name, words in senses.items()}
     best = max(overlap.values(), default=0)
-    return best > 0 and any(
-        others & senses[name] for name, count in overlap.items() if count == best
-    )
+    if best == 0:
+        first = next(iter(senses.values()), frozenset())
+        return bool(others & first)
+    return any(others & senses[name] for name, count in overlap.items() if count == best)
 
 
 def _is_child_age(words: list[str], index: int, name_end: int) -> bool:

@@ -614,7 +614,7 @@ def rank(
     """
     penalties = penalties or {}
     judge = _Judge(lexicon or default_lexicon())
-    ranked: list[tuple[tuple[float, float, str, str], Ranked]] = []
+    ranked: list[tuple[tuple[float, float, str, str, str, str], Ranked]] = []
     for article in articles:
         hits = hits_by_article.get(article.id)
         age_days = (now - article.published).total_seconds() / SECONDS_PER_DAY
@@ -632,7 +632,8 @@ def rank(
                 continue
             pair = _score_pair(text, contact, found, age_penalty, config, penalties, judge)
             if pair is not None and pair.score >= config.threshold:
-                ranked.append(((-pair.strength, newest_first, article.id, contact_id), pair))
+                order = (-pair.strength, newest_first, article.title, contact.name)
+                ranked.append(((*order, article.id, contact_id), pair))
     ranked.sort(key=lambda keyed: keyed[0])
     return [pair for _, pair in ranked]
 
