@@ -199,17 +199,19 @@ def test_a_related_term_that_loses_words_to_stop_words_is_not_searched() -> None
 
 
 def test_with_nothing_else_known_the_first_sense_is_assumed() -> None:
-    only = Contact(id="only", name="Ana Lee", interests=["Python"])
-    assert "only" in matches("Python 3.14 is out", "Developers get a faster interpreter.", people=[only])
-    assert "only" not in matches("Python swallows a deer", "The snake was found by rangers.", people=[only])
+    only = Contact(id="only", name="Ana Lee", interests=["Shell"])
+    assert "only" in matches("Shell lifts its dividend", "Oil output rose.", people=[only])
+    assert "only" not in matches("Shell Beach reopens", "Volunteers raked the sand.", people=[only])
 
 
 def test_equal_scores_are_ordered_by_title_then_name() -> None:
     people = [Contact(id="zz", name="Zed Ames", interests=["sailing"]),
               Contact(id="aa", name="Bo Ames", interests=["sailing"])]
-    articles = [Article(id=i, title=t, feed_id="f", published=NOW) for i, t in (("2", "B sailing"), ("1", "C sailing"))]
+    articles = [Article(id=i, title=t, feed_id="f", published=NOW)
+                for i, t in (("2", "B sailing"), ("1", "C sailing"))]
     hits = find_hits(articles, people)
     ranked = rank(hits, articles, {p.id: p for p in people}, now=NOW, config=CONFIG)
     assert [(r.article.title, r.contact.name) for r in ranked] == [
-        ("B sailing", "Bo Ames"), ("B sailing", "Zed Ames"), ("C sailing", "Bo Ames"), ("C sailing", "Zed Ames"),
+        ("B sailing", "Bo Ames"), ("B sailing", "Zed Ames"),
+        ("C sailing", "Bo Ames"), ("C sailing", "Zed Ames"),
     ]
