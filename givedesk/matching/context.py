@@ -225,6 +225,12 @@ def senses_of(
     return {} if single_hit and origin.via in ("related", "role") else None
 
 
+def is_one_word(typed: str) -> bool:
+    """Whether a term is one word once stop words are gone (its senses, if any, do not
+    depend on where it matched)."""
+    return _shape(typed)[1]
+
+
 @functools.lru_cache(maxsize=65_536)
 def _shape(typed: str) -> tuple[str, bool, bool]:
     """A term's key, whether it is one word, and whether it is a short word not typed
@@ -255,7 +261,8 @@ def is_corroborated(
     others = article.stems - matched
     if others & profile.stems:
         return True
-    overlap = {name: len(words & profile.all_stems) for name, words in senses.items()}
+    theirs = profile.all_stems - matched
+    overlap = {name: len(words & theirs) for name, words in senses.items()}
     best = max(overlap.values(), default=0)
     if best == 0:
         first = next(iter(senses.values()), frozenset())

@@ -40,6 +40,7 @@ from givedesk.matching.context import (
     expansions,
     is_corroborated,
     is_namesake,
+    is_one_word,
     is_unconfirmed_name,
     senses_of,
 )
@@ -506,6 +507,9 @@ class _Judge:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._profiles: dict[str, Profile] = {}
+        self._plain: dict[tuple[str, str, str], Origin] = {}
+        """(contact id, field, term) -> origin, for the person's own terms that count
+        wherever they match (most hits): judged once per run."""
 
     def profile(self, contact: Contact) -> Profile:
         found = self._profiles.get(contact.id)
@@ -533,9 +537,14 @@ class _Judge:
                 return None
             note = NAMESAKE_NOTE if is_unconfirmed_name(profile, article) else ""
             return Origin(field, hit.term), note
+        plain = self._plain.get((contact.id, field, hit.term))
+        if plain is not None and (hit.first_token != hit.last_token or is_one_word(hit.term)):
+            return plain, ""
         own = self._own(contact, hit)
         origin = Origin(field, hit.term) if own else self.profile(contact).origin(hit)
         senses = senses_of(hit, origin, article, self.lexicon)
+        if senses is None and own:
+            self._plain[(contact.id, field, hit.term)] = origin
         if senses is not None and not is_corroborated(
             hit, origin, senses, self.profile(contact), article
         ):
