@@ -1,9 +1,11 @@
 """How right and how fast matching is. Run: python benchmarks/bench_matching.py
+(`--compare REF`: also time the matcher of git REF, e.g. main, alternately with this one).
 
 Prints:
-1. precision and recall on the labelled evaluation set (tests/matching/eval_set.json),
-   for givedesk and for the naive approach (rapidfuzz `partial_ratio` >= 80 of each
-   term against the text);
+1. precision, recall and F1 on the labelled sets: the first (tests/matching/eval_set.json)
+   and the second (eval_set_2.json, issue #10) in its dev and held-out parts, for
+   givedesk and for the naive approach (rapidfuzz `partial_ratio` >= 80 of each term
+   against the text);
 2. on a synthetic desk of 10,000 articles and 1,000 contacts with 5 terms each (plus
    a name and a company): a full cold match, an incremental match of 100 new
    articles, the same two through the store (news.json cache included), peak memory,
@@ -16,8 +18,12 @@ the articles carry one of the contacts' terms so there is something to find.
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +32,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, os.environ.get("GIVEDESK_TREE", str(REPO)))
 
 from rapidfuzz import fuzz, utils  # noqa: E402
 
@@ -36,13 +43,9 @@ from givedesk.matching.service import todays_matches  # noqa: E402
 from givedesk.models import Article, Contact  # noqa: E402
 from givedesk.paths import Paths  # noqa: E402
 from givedesk.store import Store  # noqa: E402
-from tests.matching.evaluation import (  # noqa: E402
-    NAIVE_THRESHOLD,
-    givedesk_predictions,
-    load_eval_set,
-    measure,
-    naive_predictions,
-)
+
+COMPARE_RUNS = 3
+"""Runs of each matcher when comparing with another git ref, alternating."""
 
 ARTICLES = 10_000
 CONTACTS = 1_000
@@ -144,26 +147,44 @@ def naive_pairs(articles: list[Article], contacts: list[Contact]) -> int:
 
 
 def report_quality() -> None:
-    data = load_eval_set()
-    ours = measure(set(givedesk_predictions(data)), set(data.gold))
-    naive = measure(naive_predictions(data), set(data.gold))
-    print(f"Evaluation set: {len(data.contacts)} contacts, {len(data.articles)} articles, "
-          f"{len(data.gold)} expected suggestions")
-    print(f"  givedesk                        {ours.describe()}")
-    print(f"  naive partial_ratio >= {NAIVE_THRESHOLD:.0f}       {naive.describe()}")
+    from tests.matching.evaluation import (
+        EVAL_SET,
+        EVAL_SET_2,
+        NAIVE_THRESHOLD,
+        givedesk_predictions,
+        load_eval_set,
+        measure,
+        naive_predictions,
+    )
+
+    print(f"{'set':28} {'givedesk':30} naive partial_ratio >= {NAIVE_THRESHOLD:.0f}")
+    for label, path, split in (
+        ("first set (eval_set.json)", EVAL_SET, None),
+        ("second set, dev", EVAL_SET_2, "dev"),
+        ("second set, held-out", EVAL_SET_2, "heldout"),
+    ):
+        data = load_eval_set(path, split)
+        ours = measure(set(givedesk_predictions(data)), set(data.gold))
+        naive = measure(naive_predictions(data), set(data.gold))
+        size = f"{len(data.articles)} art., {len(data.gold)} pairs"
+        print(f"{label:28} {ours.describe():30} {naive.describe()}   ({size})")
 
 
-def report_speed() -> None:
+def build_desk() -> tuple[list[Contact], list[Article], list[Article]]:
     rng = random.Random(SEED)
     words = make_words(rng)
     contacts = make_contacts(rng, words)
     articles = make_desk(rng, ARTICLES, words, contacts, "a")
     new = make_desk(rng, NEW_ARTICLES, words, contacts, "n")
+    return contacts, articles, new
+
+
+def measure_speed() -> dict[str, float]:
+    """The timed figures of one run, in seconds (and the counts, for the report)."""
+    contacts, articles, new = build_desk()
     config = MatchingConfig()
     stop_words = stop_words_for(config)
     people = {contact.id: contact for contact in contacts}
-    print(f"\nSynthetic desk: {ARTICLES:,} articles, {CONTACTS:,} contacts x "
-          f"{TERMS_PER_CONTACT} terms (+ name and company)")
 
     def full() -> int:
         hits = find_hits(articles, contacts, stop_words)
@@ -173,17 +194,10 @@ def report_speed() -> None:
     shown, cold = timed(full)
     warm = best_of(full)
     hits = find_hits(articles, contacts, stop_words)
-    pairs = sum(len(found) for found in hits.values())
-    print(f"  full match, cold (first run)    {cold:6.3f} s   ({pairs:,} hits, {shown:,} shown)")
-    print(f"  full match, warm (best of {REPEATS})     {warm:6.3f} s   (word and term caches filled)")
-
     incremental = best_of(lambda: find_hits(new, contacts, stop_words))
     hits.update(find_hits(new, contacts, stop_words))
     everything = [*articles, *new]
     ranking = best_of(lambda: rank(hits, everything, people, now=NOW, config=config))
-    print(f"  incremental, {NEW_ARTICLES} new articles     {incremental:6.3f} s   "
-          f"(scanning them; ranking all {len(everything):,} articles' hits: {ranking:.3f} s)")
-
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Paths.for_home(Path(folder)))
         store.contacts.insert_many(contacts)
@@ -192,19 +206,83 @@ def report_speed() -> None:
         _, stored_cold = timed(lambda: todays_matches(store, desk_config, now=NOW))
         store.articles.insert_many(new)
         _, stored_incremental = timed(lambda: todays_matches(store, desk_config, now=NOW))
-    print(f"  through the store: cold {stored_cold:.2f} s, incremental {stored_incremental:.2f} s "
-          "(reading, caching and writing news.json included)")
+    return {
+        "cold": cold, "warm": warm, "incremental": incremental, "ranking": ranking,
+        "stored_cold": stored_cold, "stored_incremental": stored_incremental,
+        "hits": float(sum(len(found) for found in hits.values())), "shown": float(shown),
+    }
 
+
+def report_speed() -> None:
+    figures = measure_speed()
+    print(f"\nSynthetic desk: {ARTICLES:,} articles, {CONTACTS:,} contacts x "
+          f"{TERMS_PER_CONTACT} terms (+ name and company)")
+    print(f"  full match, cold (first run)    {figures['cold']:6.3f} s   "
+          f"({figures['hits']:,.0f} hits, {figures['shown']:,.0f} shown)")
+    print(f"  full match, warm (best of {REPEATS})     {figures['warm']:6.3f} s   "
+          "(word and term caches filled)")
+    print(f"  incremental, {NEW_ARTICLES} new articles     {figures['incremental']:6.3f} s   "
+          f"(scanning them; ranking all {ARTICLES + NEW_ARTICLES:,} articles' hits: "
+          f"{figures['ranking']:.3f} s)")
+    print(f"  through the store: cold {figures['stored_cold']:.2f} s, incremental "
+          f"{figures['stored_incremental']:.2f} s (reading, caching and writing the cache included)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory (max RSS)           {peak:6.0f} MB")
 
+    contacts, articles, _ = build_desk()
     sample = articles[:NAIVE_SAMPLE]
     _, naive = timed(lambda: naive_pairs(sample, contacts))
     scaled = naive * ARTICLES / NAIVE_SAMPLE
     print(f"  naive per-pair loop             {scaled:6.1f} s   (timed on {NAIVE_SAMPLE} articles, "
-          f"scaled): {scaled / cold:,.0f}x slower")
+          f"scaled): {scaled / figures['cold']:,.0f}x slower")
+
+
+def _run_tree(tree: Path) -> dict[str, float]:
+    """One speed run of the matcher in `tree`, in a fresh process (its own imports)."""
+    environment = {**os.environ, "GIVEDESK_TREE": str(tree)}
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--speed-json"],
+        env=environment, capture_output=True, text=True, check=True,
+    )
+    figures: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return figures
+
+
+def _extract(ref: str, folder: Path) -> Path:
+    """The `givedesk` package of git `ref`, written into `folder`."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "givedesk"], capture_output=True, check=True
+    )
+    folder.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def compare_with(ref: str) -> None:
+    """Time the matcher of git `ref` and of HEAD alternately, COMPARE_RUNS each (both
+    extracted, so the working tree may change meanwhile)."""
+    with tempfile.TemporaryDirectory() as folder:
+        trees = {ref: _extract(ref, Path(folder) / "base"), "HEAD": _extract("HEAD", Path(folder) / "head")}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+        for _ in range(COMPARE_RUNS):
+            for name, tree in trees.items():
+                runs[name].append(_run_tree(tree))
+    print(f"\nSpeed, {ref} against HEAD ({COMPARE_RUNS} alternating runs each; min / median / max s)")
+    for key in ("cold", "warm", "incremental", "ranking", "stored_cold", "stored_incremental"):
+        base = [run[key] for run in runs[ref]]
+        ours = [run[key] for run in runs["HEAD"]]
+        ratio = statistics.median(ours) / statistics.median(base)
+        print(f"  {key:19} {ref}: {min(base):.3f} / {statistics.median(base):.3f} / {max(base):.3f}"
+              f"   HEAD: {min(ours):.3f} / {statistics.median(ours):.3f} / {max(ours):.3f}"
+              f"   ratio {ratio:.2f}")
 
 
 if __name__ == "__main__":
-    report_quality()
-    report_speed()
+    if "--speed-json" in sys.argv:
+        print(json.dumps(measure_speed()))
+    elif "--compare" in sys.argv:
+        report_quality()
+        compare_with(sys.argv[sys.argv.index("--compare") + 1])
+    else:
+        report_quality()
+        report_speed()

@@ -82,6 +82,20 @@ class MatchingConfig(_Section):
     """A term's weight for a person is multiplied by this for each give they found not relevant."""
     stop_words: list[str] = []
     """Words never used for matching, on top of the built-in English list."""
+    related_weight: float = 0.85
+    """Weight of a match on a related term (lexicon or alias) against the person's own term."""
+    role_weight: float = 0.7
+    """Weight of a match on the field of the person's role or company (weak evidence)."""
+    lexicon: str = ""
+    """A related-terms lexicon file to use instead of the bundled one (see lexicon.toml)."""
+    aliases: dict[str, list[str]] = {}
+    """Topic -> other words for it, added to the lexicon ([matching.aliases])."""
+    dismiss_after: int = 3
+    """A term's suggestions for a person lose weight once this many were dismissed."""
+    dismiss_factor: float = 0.5
+    """Weight of a term for a person whose suggestions were all dismissed (scaled by the share)."""
+    queue_bonus: float = 0.15
+    """Extra weight of a term for a person whose suggestions were all queued or given."""
 
 
 class FollowupsConfig(_Section):
@@ -202,6 +216,7 @@ def _check_ranges(config: Config, source: Path) -> None:
         "matching.max_per_contact": config.matching.max_per_contact,
         "matching.max_age_days": config.matching.max_age_days,
         "matching.recency_days": config.matching.recency_days,
+        "matching.dismiss_after": config.matching.dismiss_after,
         "followups.cadence_days": config.followups.cadence_days,
         "intros.reminder_days": config.intros.reminder_days,
         "intros.max_suggestions": config.intros.max_suggestions,
@@ -222,8 +237,17 @@ def _check_ranges(config: Config, source: Path) -> None:
             raise UserError(f"{source}: '{key}' must be between 0 and 100")
     if not 0 <= config.occasions.days_ahead <= 366:
         raise UserError(f"{source}: 'occasions.days_ahead' must be between 0 and 366")
-    if not 0 <= config.matching.not_relevant_factor <= 1:
-        raise UserError(f"{source}: 'matching.not_relevant_factor' must be between 0 and 1")
+    matching = config.matching
+    factors = {
+        "not_relevant_factor": matching.not_relevant_factor,
+        "related_weight": matching.related_weight,
+        "role_weight": matching.role_weight,
+        "dismiss_factor": matching.dismiss_factor,
+        "queue_bonus": matching.queue_bonus,
+    }
+    for key, value in factors.items():
+        if not 0 <= value <= 1:
+            raise UserError(f"{source}: 'matching.{key}' must be between 0 and 1")
     template = config.local.search_url_template
     if template and "{place}" not in template:
         raise UserError(f"{source}: 'local.search_url_template' must contain {{place}}")

@@ -90,7 +90,7 @@ def item_from_match(match: Match) -> AgendaItem:
                                     elsewhere.evidence)
         start, end = start + elsewhere.evidence_start, start + elsewhere.evidence_end
     else:
-        why = f"{FIELD_WORDS.get(best.field, best.field)} “{best.term}” in the headline"
+        why = best.explanation or f"{FIELD_WORDS.get(best.field, best.field)} “{best.term}” in the headline"
         start = end = 0
     return AgendaItem(
         key=f"match:{match.article.id}:{match.contact.id}",

@@ -79,6 +79,9 @@ class Contact:
     work_anniversary: str = ""
     """The day they started at their current company, in the same form as `birthday`."""
     nickname: str = ""
+    aliases: list[str] = field(default_factory=list)
+    """Other words for this person's topics, each "topic: alias, alias" ("information
+    security: infosec, phishing"): matched like the topic, and said so."""
 
     @property
     def first_name(self) -> str:
@@ -224,7 +227,9 @@ class Lead:
     """Done with: no longer offered on Today, whoever it was forwarded to."""
 
 
-MatchField = Literal["interests", "needs", "company", "name", "muted_topics"]
+MatchField = Literal["interests", "needs", "company", "name", "muted_topics", "role"]
+"""Where a matched term came from; "role" is the field of the contact's role or company
+(weak evidence: "fire code" for a fire-safety engineer)."""
 
 
 @dataclass(slots=True)

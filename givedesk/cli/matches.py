@@ -13,7 +13,8 @@ from givedesk.matching.service import todays_matches
 
 
 def _why(match: Match) -> Text:
-    """Each reason as `field: term — "evidence"`, the matched words in bold."""
+    """Each reason as `field: term — "evidence"`, the matched words in bold, with what
+    a related term stands for, any caution, and what past decisions changed."""
     why = Text()
     for number, reason in enumerate(match.reasons):
         if number:
@@ -23,6 +24,11 @@ def _why(match: Match) -> Text:
         why.append(reason.evidence[reason.evidence_start : reason.evidence_end], style="bold")
         why.append(reason.evidence[reason.evidence_end :])
         why.append("”")
+        for said in (reason.explanation, reason.note):
+            if said:
+                why.append(f" ({said})", style="italic")
+    for note in match.feedback:
+        why.append(f"\n{note}", style="italic")
     return why
 
 

@@ -32,6 +32,19 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from givedesk.config import MatchingConfig
+from givedesk.matching.context import (
+    NAMESAKE_NOTE,
+    ArticleText,
+    Origin,
+    Profile,
+    expansions,
+    is_corroborated,
+    is_namesake,
+    is_one_word,
+    is_unconfirmed_name,
+    senses_of,
+)
+from givedesk.matching.lexicon import Lexicon, default_lexicon
 from givedesk.matching.text import (
     Analysed,
     CompiledTerm,
@@ -63,17 +76,20 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 FIELD_STYLES: dict[MatchField, TermStyle] = {
-    "interests": "topic",
-    "needs": "topic",
+    "interests": "interest",
+    "needs": "interest",
     "company": "company",
     "name": "name",
     "muted_topics": "muted",
+    "role": "related",
 }
+"""How a contact's own terms are read; related terms and aliases are "related"."""
 FIELD_KINDS: dict[MatchField, MatchKind] = {
     "interests": "interest",
     "needs": "need",
     "company": "mention",
     "name": "mention",
+    "role": "interest",
 }
 KIND_PRIORITY: dict[MatchKind, int] = {"mention": 0, "need": 1, "interest": 2}
 """The kind a pair is shown as: the most specific kind among its terms."""
@@ -147,10 +163,12 @@ class Vocabulary:
         expansions: dict[SlotKey, dict[str, float]] = {}
         long_stems: dict[str, list[str]] = {}
         long_words: dict[str, list[str]] = {}
+        plural_only = (len(key) for key, mode in slots if mode == "short")
+        short_length = max(plural_only, default=SHORT_WORD_LENGTH) + 2
         for word in self.words:
             stemmed = stem(word)
             found: list[SlotKey] = [(stemmed, "stem"), (word, "exact")]
-            if len(word) <= SHORT_WORD_LENGTH + 2:
+            if len(word) <= short_length:
                 found += [(key, "short") for key in keys_of(word, "short")]
             for slot in found:
                 if slot in slots:
@@ -232,15 +250,27 @@ class _TermOwners:
     owners: list[tuple[str, MatchField]] = field(default_factory=list)
 
 
+def searched_terms(
+    contact: Contact, lexicon: Lexicon
+) -> list[tuple[MatchField, str, TermStyle]]:
+    """Every term searched for `contact`: their own (`contact_terms`), then the related
+    terms and aliases of their topics and the terms of their role's field
+    (`context.expansions`), with how each is read."""
+    own = [(name, text, FIELD_STYLES[name]) for name, text in contact_terms(contact)]
+    related: list[tuple[MatchField, str, TermStyle]] = [
+        (name, text, "related") for name, text, _ in expansions(contact, lexicon)
+    ]
+    return own + related
+
+
 def _distinct_terms(
-    contacts: Iterable[Contact], stop_words: frozenset[str]
+    contacts: Iterable[Contact], stop_words: frozenset[str], lexicon: Lexicon
 ) -> list[_TermOwners]:
     """Each distinct (style, term) once, with every contact and field it belongs to:
     three people interested in "podcasting" cost one search, not three."""
     terms: dict[tuple[TermStyle, str], _TermOwners] = {}
     for contact in contacts:
-        for field_name, text in contact_terms(contact):
-            style = FIELD_STYLES[field_name]
+        for field_name, text, style in searched_terms(contact, lexicon):
             entry = terms.get((style, text))
             if entry is None:
                 entry = terms[(style, text)] = _TermOwners(compile_term(text, style, stop_words))
@@ -345,13 +375,15 @@ def find_hits(
     articles: Sequence[Article],
     contacts: Iterable[Contact],
     stop_words: frozenset[str] = STOP_WORDS,
+    lexicon: Lexicon | None = None,
 ) -> dict[str, list[MatchHit]]:
-    """Article id -> every contact term found in its title or summary (the best place
-    in each). Articles without hits are left out."""
+    """Article id -> every contact term (own or related, see `searched_terms`) found in
+    its title or summary (the best place in each). Articles without hits are left out.
+    Whether a hit means the person's subject is decided by `rank`."""
     hits: dict[str, list[MatchHit]] = {}
     sources = [text for article in articles for text in (article.title, article.summary)]
     texts = [analyse_words(text) for text in sources]
-    terms = _distinct_terms(contacts, stop_words)
+    terms = _distinct_terms(contacts, stop_words, lexicon or default_lexicon())
     expansions = Vocabulary(texts).expand(set().union(*(t.compiled.slots for t in terms)))
     searcher = _Searcher(sources, texts, stop_words, expansions)
     for term in terms:
@@ -374,11 +406,18 @@ class Reason:
 
     field: MatchField
     term: str
+    """The contact's own term (for "role": the field their role or company names)."""
     evidence: str
     evidence_start: int
     evidence_end: int
     similarity: float
     in_title: bool
+    related: str = ""
+    """The related term or alias that matched, when not the contact's own term."""
+    explanation: str = ""
+    """The reason in words for related and role hits ("data breach, related to ...")."""
+    note: str = ""
+    """A caution, e.g. "possibly a namesake"."""
 
 
 @dataclass
@@ -394,6 +433,8 @@ class Match:
     """The feed's name, for display ("" when unknown: the JSON then gives the feed id)."""
     status: SuggestionStatus | None = None
     """What the user already did with this pair (only shown with --all)."""
+    feedback: list[str] = field(default_factory=list)
+    """What the user's past decisions did to this score ("you dismissed 4 of 5 ...")."""
 
 
 @dataclass(slots=True)
@@ -410,15 +451,23 @@ class Ranked:
     kind: MatchKind
     hits: tuple[MatchHit, ...]
     """Best hit per distinct term, strongest first."""
+    origins: tuple[Origin, ...] = ()
+    """The contact's own term each hit stands for (same order as `hits`)."""
+    notes: tuple[str, ...] = ()
+    """A caution per hit ("" for none), same order."""
 
     def to_match(self, *, feed: str = "", status: SuggestionStatus | None = None) -> Match:
         reasons = []
-        for hit in self.hits:
+        first_name = self.contact.first_name
+        for index, hit in enumerate(self.hits):
             text = self.article.title if hit.in_title else self.article.summary
             shown, start, end = evidence(text, hit.first_token, hit.last_token)
-            reasons.append(
-                Reason(hit.field, hit.term, shown, start, end, hit.similarity, hit.in_title)
-            )
+            origin = self.origins[index] if self.origins else Origin(hit.field, hit.term)
+            reasons.append(Reason(
+                origin.field, origin.term, shown, start, end, hit.similarity, hit.in_title,
+                related=origin.related, explanation=origin.explain(first_name),
+                note=self.notes[index] if self.notes else "",
+            ))
         return Match(
             article=self.article, contact=self.contact, score=self.score, kind=self.kind,
             reasons=reasons, feed=feed, status=status,
@@ -426,19 +475,29 @@ class Ranked:
 
 
 Penalties = Mapping[tuple[str, str], float]
-"""(contact id, casefolded term) -> factor below 1 for terms the user marked not relevant."""
+"""(contact id, casefolded own term) -> weight factor from the user's decisions: below 1
+for terms whose suggestions they mark not relevant or keep dismissing, above 1 for
+terms they keep queueing (see `service.feedback_penalties`)."""
 
 
 def _term_value(
-    hit: MatchHit, article: Article, config: MatchingConfig, penalties: Penalties
+    hit: MatchHit,
+    origin: Origin,
+    article: Article,
+    config: MatchingConfig,
+    penalties: Penalties,
 ) -> float:
-    """What one hit is worth on its own: similarity, placed, down-weighted by feedback,
-    plus the bonus of its kind."""
+    """What one hit is worth on its own: similarity, placed, weighted by how it was
+    reached (own term, related term, role) and by feedback, plus the bonus of its kind."""
     placed = config.title_weight if hit.in_title else config.summary_weight
     value = hit.similarity * placed
+    if origin.via == "role":
+        value *= config.role_weight
+    elif origin.via:
+        value *= config.related_weight
     if penalties:
-        value *= penalties.get((hit.contact_id, hit.term.casefold()), 1.0)
-    kind = FIELD_KINDS[hit.field]
+        value *= penalties.get((hit.contact_id, origin.term.casefold()), 1.0)
+    kind = FIELD_KINDS[origin.field]
     if kind == "mention":
         value += config.mention_bonus + (config.local_mention_bonus if article.local else 0.0)
     elif kind == "need":
@@ -446,31 +505,100 @@ def _term_value(
     return value
 
 
+class _Judge:
+    """The context rules of `context` for one ranking run: each person's profile is
+    built once, and only for people whose hits need it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._profiles: dict[str, Profile] = {}
+        self._plain: dict[tuple[str, str, str], Origin] = {}
+        """(contact id, field, term) -> origin, for the person's own terms that count
+        wherever they match (most hits): judged once per run."""
+
+    def profile(self, contact: Contact) -> Profile:
+        found = self._profiles.get(contact.id)
+        if found is None:
+            found = self._profiles[contact.id] = Profile(contact, self.lexicon)
+        return found
+
+    def _own(self, contact: Contact, hit: MatchHit) -> bool:
+        """Whether a hit is on the contact's own interest or need (the common case,
+        decided without a profile)."""
+        if hit.field == "interests":
+            return hit.term in contact.interests
+        return hit.field == "needs" and hit.term in contact.needs
+
+    def judge(
+        self, contact: Contact, hit: MatchHit, article: ArticleText
+    ) -> tuple[Origin, str] | None:
+        """What the hit stands for and a caution, or None when it does not count."""
+        field = hit.field
+        if field == "company":
+            return Origin(field, hit.term), ""
+        if field == "name":
+            profile = self.profile(contact)
+            if is_namesake(hit, profile, article, self.lexicon):
+                return None
+            note = NAMESAKE_NOTE if is_unconfirmed_name(profile, article) else ""
+            return Origin(field, hit.term), note
+        plain = self._plain.get((contact.id, field, hit.term))
+        if plain is not None and (hit.first_token != hit.last_token or is_one_word(hit.term)):
+            return plain, ""
+        own = self._own(contact, hit)
+        origin = Origin(field, hit.term) if own else self.profile(contact).origin(hit)
+        senses = senses_of(hit, origin, article, self.lexicon)
+        if senses is None and own:
+            self._plain[(contact.id, field, hit.term)] = origin
+        if senses is not None and not is_corroborated(
+            hit, origin, senses, self.profile(contact), article
+        ):
+            return None
+        return origin, ""
+
+
 def _score_pair(
-    article: Article,
+    text: ArticleText,
     contact: Contact,
     hits: Iterable[MatchHit],
     age_penalty: float,
     config: MatchingConfig,
     penalties: Penalties,
+    judge: _Judge,
 ) -> Ranked | None:
-    """The suggestion `hits` make for one pair (see `rank`); None when muted."""
-    best: dict[str, tuple[float, MatchHit]] = {}
+    """The suggestion `hits` make for one pair (see `rank`); None when muted or when no
+    hit counts."""
+    article = text.article
+    best: dict[str, tuple[float, MatchHit, Origin, str]] = {}
     for hit in hits:
         if hit.field == "muted_topics":
             return None
-        value = _term_value(hit, article, config, penalties)
-        key = hit.term.casefold()
-        if key not in best or (value, hit.in_title) > (best[key][0], best[key][1].in_title):
-            best[key] = (value, hit)
-    ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].field, pair[1].term))
+        judged = judge.judge(contact, hit, text)
+        if judged is None:
+            continue
+        origin, note = judged
+        value = _term_value(hit, origin, article, config, penalties)
+        key = origin.term.casefold()
+        kept = best.get(key)
+        if kept is None or (value, hit.in_title) > (kept[0], kept[1].in_title):
+            best[key] = (value, hit, origin, note)
+    if not best:
+        return None
+    if len(best) == 1:
+        ordered = list(best.values())
+    else:
+        ordered = sorted(best.values(), key=lambda entry: (-entry[0], entry[2].field, entry[2].term))
     strength = (
         ordered[0][0] + config.extra_term_bonus * min(len(ordered) - 1, MAX_EXTRA_TERMS) - age_penalty
     )
-    kind = min((FIELD_KINDS[hit.field] for _, hit in ordered), key=KIND_PRIORITY.__getitem__)
+    kind = min(
+        (FIELD_KINDS[origin.field] for _, _, origin, _ in ordered), key=KIND_PRIORITY.__getitem__
+    )
     return Ranked(
         article=article, contact=contact, score=round(min(max(strength, 0.0), 100.0), 1),
-        strength=strength, kind=kind, hits=tuple(hit for _, hit in ordered),
+        strength=strength, kind=kind, hits=tuple(entry[1] for entry in ordered),
+        origins=tuple(entry[2] for entry in ordered),
+        notes=tuple(entry[3] for entry in ordered),
     )
 
 
@@ -483,6 +611,7 @@ def rank(
     now: datetime,
     config: MatchingConfig,
     penalties: Penalties | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Ranked]:
     """Every (article, contact) pair scoring at least the threshold, best first, among
     articles published at most max_age_days before `now`.
@@ -493,10 +622,13 @@ def rank(
     `MAX_EXTRA_TERMS`), - recency_penalty x age / recency_days (at most all of it),
     shown capped to 0-100. A muted topic in the article drops the pair. The kind is
     the most specific one among the terms found (mention, need, interest): an article
-    naming someone is a congratulation whatever else it touches.
+    naming someone is a congratulation whatever else it touches. Hits that the context
+    rules reject (`context`: an ambiguous word uncorroborated, a namesake) count for
+    nothing; related terms count `related_weight`, the role's field `role_weight`.
     """
     penalties = penalties or {}
-    ranked: list[tuple[tuple[float, float, str, str], Ranked]] = []
+    judge = _Judge(lexicon or default_lexicon())
+    ranked: list[tuple[tuple[float, float, str, str, str, str], Ranked]] = []
     for article in articles:
         hits = hits_by_article.get(article.id)
         age_days = (now - article.published).total_seconds() / SECONDS_PER_DAY
@@ -512,21 +644,24 @@ def rank(
         by_contact: dict[str, list[MatchHit]] = {}
         for hit in hits:
             by_contact.setdefault(hit.contact_id, []).append(hit)
+        text = ArticleText(article)
         for contact_id, found in by_contact.items():
             contact = contacts.get(contact_id)
             if contact is None:
                 continue
-            pair = _score_pair(article, contact, found, age_penalty, config, penalties)
+            pair = _score_pair(text, contact, found, age_penalty, config, penalties, judge)
             if pair is not None and pair.score >= config.threshold:
-                ranked.append(((-pair.strength, newest_first, article.id, contact_id), pair))
+                order = (-pair.strength, newest_first, article.title, contact.name)
+                ranked.append(((*order, article.id, contact_id), pair))
     ranked.sort(key=lambda keyed: keyed[0])
     return [pair for _, pair in ranked]
 
 
 def match_to_json(match: Match) -> dict[str, Any]:
-    """The `givedesk matches --json` element for one match (shape fixed by DESIGN.md)."""
+    """The `givedesk matches --json` element for one match (shape fixed by DESIGN.md;
+    "feedback" is added only when the user's decisions changed the score)."""
     article = match.article
-    return {
+    shown: dict[str, Any] = {
         "article": {
             "id": article.id,
             "title": article.title,
@@ -538,8 +673,17 @@ def match_to_json(match: Match) -> dict[str, Any]:
         "contact": {"id": match.contact.id, "name": match.contact.name},
         "score": match.score,
         "kind": match.kind,
-        "reasons": [
-            {"field": reason.field, "term": reason.term, "evidence": reason.evidence}
-            for reason in match.reasons
-        ],
+        "reasons": [_reason_to_json(reason) for reason in match.reasons],
     }
+    if match.feedback:
+        shown["feedback"] = list(match.feedback)
+    return shown
+
+
+def _reason_to_json(reason: Reason) -> dict[str, str]:
+    """field, term and evidence as DESIGN.md fixes them; "related", "explanation" and
+    "note" only when there is something to say."""
+    shown = {"field": reason.field, "term": reason.term, "evidence": reason.evidence}
+    extra = {"related": reason.related, "explanation": reason.explanation, "note": reason.note}
+    shown.update({key: value for key, value in extra.items() if value})
+    return shown

@@ -13,27 +13,35 @@ desk.json: dismissed (never again), snoozed (back on its `until` day), queued, g
 
 Feedback: each give the user marked "not-relevant" multiplies, for that person, the
 weight of every term that matched the given article by `not_relevant_factor`; two
-such gives for "podcasting" make Zoë's podcasting matches count a quarter.
+such gives for "podcasting" make Zoë's podcasting matches count a quarter. Decisions
+teach too: once `dismiss_after` suggestions on one of a person's terms were
+dismissed, and more were dismissed than queued, that term's weight for them falls
+toward `dismiss_factor` (by the share dismissed); once as many were queued or given
+(and more than dismissed), it gains up to `queue_bonus`. Each such change is said in
+the suggestion ("you dismissed 4 of 5 'cloud' suggestions for Ana"). A related term
+counts for the person's own term it stands for.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
+from givedesk.matching.context import Profile
 from givedesk.matching.engine import (
     Match,
     Penalties,
-    contact_terms,
     find_hits,
     rank,
+    searched_terms,
     stop_words_for,
 )
+from givedesk.matching.lexicon import Lexicon, lexicon_for
 from givedesk.models import (
     Article,
     ArticleHits,
@@ -46,7 +54,7 @@ from givedesk.models import (
 )
 from givedesk.store import Store
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 """Part of every contact digest: bump it when matching rules change, and every cached
 hit is recomputed on the next run."""
 
@@ -63,8 +71,11 @@ def _article_digest(article: Article) -> str:
     return _digest((article.title, article.summary))
 
 
-def _contact_digest(contact: Contact, settings: str) -> str:
-    return _digest([settings, *(f"{name}:{term}" for name, term in contact_terms(contact))])
+def _contact_digest(contact: Contact, settings: str, lexicon: Lexicon) -> str:
+    """Of every term searched for the contact, their related terms included: editing
+    the lexicon or an alias rescans the people it touches."""
+    terms = searched_terms(contact, lexicon)
+    return _digest([settings, *(f"{name}:{style}:{term}" for name, term, style in terms)])
 
 
 def _hit_order(hit: MatchHit) -> tuple[str, str, str, bool, int]:
@@ -78,18 +89,22 @@ class DeskHits:
     articles: list[Article]
     contacts: dict[str, Contact]
     hits: dict[str, list[MatchHit]]
+    lexicon: Lexicon
 
 
 def refresh_hits(store: Store, config: MatchingConfig) -> DeskHits:
     """Bring the cached hits up to date, scanning only what changed (module docstring)."""
     stop_words = stop_words_for(config)
+    lexicon = lexicon_for(config)
     settings = _digest([ENGINE_VERSION, *sorted(stop_words)])
     contacts = store.contacts.all()
     with store.news.transaction():
         articles = store.articles.all()
         cached = {entry.id: entry for entry in store.match_cache.all()}
         known = {entry.id: entry.digest for entry in store.match_contacts.all()}
-        digests = {contact.id: _contact_digest(contact, settings) for contact in contacts}
+        digests = {
+            contact.id: _contact_digest(contact, settings, lexicon) for contact in contacts
+        }
         changed = [contact for contact in contacts if known.get(contact.id) != digests[contact.id]]
         stale = (known.keys() - digests.keys()) | {contact.id for contact in changed}
 
@@ -97,13 +112,13 @@ def refresh_hits(store: Store, config: MatchingConfig) -> DeskHits:
         fresh_ids = {article.id for article in fresh}
         kept = [article for article in articles if article.id not in fresh_ids]
         current = {article.id: cached[article.id].hits for article in kept}
-        found = find_hits(fresh, contacts, stop_words)
+        found = find_hits(fresh, contacts, stop_words, lexicon)
         saved = []
         for article in fresh:
             current[article.id] = sorted(found.get(article.id, []), key=_hit_order)
             saved.append(ArticleHits(article.id, _article_digest(article), current[article.id]))
         if stale:
-            redone = find_hits(kept, changed, stop_words)
+            redone = find_hits(kept, changed, stop_words, lexicon)
             for article in kept:
                 entry = cached[article.id]
                 still = [hit for hit in entry.hits if hit.contact_id not in stale]
@@ -118,25 +133,82 @@ def refresh_hits(store: Store, config: MatchingConfig) -> DeskHits:
         gone = cached.keys() - {article.id for article in articles}
         if gone:
             store.match_cache.remove_many(gone)
-    return DeskHits(articles, {contact.id: contact for contact in contacts}, current)
+    return DeskHits(articles, {contact.id: contact for contact in contacts}, current, lexicon)
 
 
-def feedback_penalties(
-    store: Store, hits: Mapping[str, Sequence[MatchHit]], config: MatchingConfig
-) -> Penalties:
-    """(contact id, term) -> weight factor, from gives marked not relevant (module
-    docstring). Given articles are kept when old news is pruned, so their hits stay."""
-    counts: Counter[tuple[str, str]] = Counter()
+@dataclass
+class _Tally:
+    dismissed: int = 0
+    kept: int = 0
+    not_relevant: int = 0
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the user's decisions do to scores: the weights and the words that say so."""
+
+    penalties: Penalties
+    """(contact id, casefolded own term) -> weight factor."""
+    notes: Mapping[tuple[str, str], str]
+    """(contact id, casefolded own term) -> "you dismissed 4 of 5 'cloud' suggestions ..."."""
+
+
+def _decided_terms(desk: DeskHits, article_id: str, contact_id: str) -> set[str]:
+    """The person's own terms (casefolded) behind the hits of one decided pair."""
+    contact = desk.contacts.get(contact_id)
+    hits = [h for h in desk.hits.get(article_id, ()) if h.contact_id == contact_id]
+    if contact is None or not hits:
+        return set()
+    profile = Profile(contact, desk.lexicon)
+    return {profile.origin(hit).term.casefold() for hit in hits if hit.field != "muted_topics"}
+
+
+def _tallies(store: Store, desk: DeskHits) -> dict[tuple[str, str], _Tally]:
+    tallies: dict[tuple[str, str], _Tally] = {}
+
+    def tally(article_id: str, contact_id: str) -> list[_Tally]:
+        return [
+            tallies.setdefault((contact_id, term), _Tally())
+            for term in _decided_terms(desk, article_id, contact_id)
+        ]
+
+    for state in _match_states(store).values():
+        if state.status == "dismissed":
+            for found in tally(state.subject_id, state.contact_id):
+                found.dismissed += 1
+        elif state.status in ("queued", "given"):
+            for found in tally(state.subject_id, state.contact_id):
+                found.kept += 1
     for give in store.gives.all():
-        if give.feedback != "not-relevant" or give.article_id is None:
-            continue
-        terms = {
-            hit.term.casefold()
-            for hit in hits.get(give.article_id, ())
-            if hit.contact_id == give.contact_id and hit.field != "muted_topics"
-        }
-        counts.update((give.contact_id, term) for term in terms)
-    return {key: config.not_relevant_factor**count for key, count in counts.items()}
+        if give.feedback == "not-relevant" and give.article_id is not None:
+            for found in tally(give.article_id, give.contact_id):
+                found.not_relevant += 1
+    return tallies
+
+
+def feedback_penalties(store: Store, desk: DeskHits, config: MatchingConfig) -> Feedback:
+    """Weights and notes from gives marked not relevant and from dismissed, queued and
+    given suggestions (module docstring). Given articles are kept when old news is
+    pruned, so their hits stay."""
+    penalties: dict[tuple[str, str], float] = {}
+    notes: dict[tuple[str, str], str] = {}
+    for (contact_id, term), found in _tallies(store, desk).items():
+        factor = config.not_relevant_factor**found.not_relevant
+        decided = found.dismissed + found.kept
+        who = desk.contacts[contact_id].first_name
+        if found.dismissed >= config.dismiss_after and found.dismissed > found.kept:
+            factor *= 1 - (1 - config.dismiss_factor) * found.dismissed / decided
+            notes[(contact_id, term)] = (
+                f"you dismissed {found.dismissed} of {decided} '{term}' suggestions for {who}"
+            )
+        elif found.kept >= config.dismiss_after and found.kept > found.dismissed:
+            factor *= 1 + config.queue_bonus * found.kept / decided
+            notes[(contact_id, term)] = (
+                f"you queued {found.kept} of {decided} '{term}' suggestions for {who}"
+            )
+        if factor != 1.0:
+            penalties[(contact_id, term)] = factor
+    return Feedback(penalties, notes)
 
 
 def _match_states(store: Store) -> dict[tuple[str, str], SuggestionState]:
@@ -165,9 +237,10 @@ def todays_matches(
     """
     matching = config.matching
     desk = refresh_hits(store, matching)
-    penalties = feedback_penalties(store, desk.hits, matching)
+    feedback = feedback_penalties(store, desk, matching)
     ranked = rank(
-        desk.hits, desk.articles, desk.contacts, now=now, config=matching, penalties=penalties
+        desk.hits, desk.articles, desk.contacts, now=now, config=matching,
+        penalties=feedback.penalties, lexicon=desk.lexicon,
     )
     states = _match_states(store)
     today = now.date()
@@ -187,8 +260,16 @@ def todays_matches(
             used[pair.contact.id] += 1
         elif not include_all:
             continue
-        shown.append(pair.to_match(feed=feeds.get(pair.article.feed_id, ""), status=status))
+        match = pair.to_match(feed=feeds.get(pair.article.feed_id, ""), status=status)
+        match.feedback = _feedback_notes(match, feedback)
+        shown.append(match)
     return shown
+
+
+def _feedback_notes(match: Match, feedback: Feedback) -> list[str]:
+    terms = dict.fromkeys(reason.term.casefold() for reason in match.reasons)
+    found = (feedback.notes.get((match.contact.id, term)) for term in terms)
+    return [note for note in found if note]
 
 
 def set_match_status(

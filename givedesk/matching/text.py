@@ -21,9 +21,14 @@ What a pattern asks for, and why:
   "financing ... roaster" at a lower similarity, but never without its head word
   ("financing"), so "a second roaster" alone is not a lead for it.
 * **Names**: a person's full name, never a first name alone; a company's full name
-  minus "Inc"/"Ltd"/"Co", or its leading words when they stand as a name on their own
-  ("Okafor Coffee opens" names Okafor Coffee Roasters; "Millbrook Public Schools"
-  does not name Millbrook Public Library).
+  minus "Inc"/"Ltd"/"Co" and the like (and a last "Group", "Authority"... when the
+  rest stands as a name on its own): its leading words are often someone else's
+  name ("Kettle Hill" is a street as well as Kettle Hill Brewing, "Lincoln Financial
+  Group" is not Lincoln Financial Advisors), so they never name the company.
+* **The distinctive word of an interest**: "tariff policy" is also found as "tariff"
+  alone ("tariff changes"), at a lower similarity, when its other words only say
+  which facet of the subject it is ("policy", "rates", "market"); whether such a
+  single word means the person's subject is left to the context rules of `engine`.
 * **Idioms**: a one-word term skips figurative uses ("running a restaurant" is not
   running, "smooth sailing" is not sailing).
 """
@@ -48,9 +53,12 @@ from givedesk.matching.words import (
     word_similarity,
 )
 
-TermStyle = Literal["topic", "muted", "name", "company"]
-"""How a term is read: an interest or need ("topic"), a muted topic (no partial
-matches: muting must be deliberate), a person's name, or a company name."""
+TermStyle = Literal["topic", "interest", "related", "muted", "name", "company"]
+"""How a term is read: a phrase on its own ("topic", as leads and offers are), a
+contact's interest or need (a topic that may also be found by its distinctive word),
+a related term of the lexicon or an alias (no partial matches: it stands in for
+someone's topic already), a muted topic (no partial matches: muting must be
+deliberate), a person's name, or a company name."""
 
 Expansion = Mapping[str, float]
 """The normalised text words that stand for one term word, with their similarity."""
@@ -59,6 +67,9 @@ HONORIFICS = word_set("dr mr mrs ms mx prof sir dame")
 LEGAL_SUFFIXES = word_set(
     "inc incorporated llc llp ltd limited co corp corporation company plc gmbh ag sa bv pty"
 )
+ORG_WORDS = word_set("group holdings authority agency associates services partners international")
+"""Words that only say a name is an organisation: "Millbrook Transit" names Millbrook
+Transit Authority when it stands as a name on its own."""
 PREPOSITIONS = word_set("for of in on with to at from about by into near")
 """Words after which a phrase's head has been said ("financing | for a second roaster")."""
 
@@ -70,8 +81,30 @@ MIN_SPLIT_LENGTH = 8
 """One-word terms this long also match written as two words ("cyber security")."""
 SPLIT_PART_LENGTH = 3
 """Letters each part of a split one-word term needs ("start-ups" for "startups")."""
-PREFIX_WEIGHT = 0.9
-"""Similarity factor of a company named by its leading words only."""
+HEAD_WEIGHT = 0.85
+"""Similarity factor of an interest found by its distinctive word alone."""
+FACET_WORDS = word_set(
+    """
+    policy policies rate rates price prices market markets industry industries sector
+    law laws regulation regulations rule rules reform management technology technologies
+    trend trends planning system systems software service services change changes
+    strategy news development tool tools power construction
+    """
+)
+"""Words that say which facet of a subject a phrase is about, not the subject: the
+other word of "tariff policy" or "mortgage rates" is the distinctive one."""
+BROAD_WORDS = word_set(
+    """
+    data food water health child children climate energy business school schools youth
+    sport sports public home homes city local small family money work job jobs people
+    world life car cars tax housing practice employment building estate labour labor
+    distributed digital global national social open remote electric smart human
+    personal private general modern online new
+    """
+)
+"""Words too common to stand for a whole interest on their own ("food safety" is not
+any news about food)."""
+HEAD_MIN_LENGTH = 4
 CONTEXT_TOKENS = 4
 """Words of context kept either side of the matched words in evidence."""
 TITLE_CASE_SHARE = 0.75
@@ -123,7 +156,12 @@ class Pattern(NamedTuple):
     Stone", but not "Will the drought end? Stone walls...")."""
     standalone: bool = False
     """Must read as a name on its own: capitalised, not followed by another capitalised
-    word, and not in a Title Case text (a one-word company, a company's leading words)."""
+    word, and not in a Title Case text (a one-word company)."""
+    ordered: bool = False
+    """The words must come in the term's own order (a related term: the lexicon lists
+    the orders it means, and "price of a home" is not "home prices"); a related term
+    of one word is matched as written or in the plural only ("shipping" is not "ship",
+    "planting" not "plant")."""
 
     @property
     def plain(self) -> bool:
@@ -244,19 +282,41 @@ def _head(words: Sequence[str], content: Sequence[str]) -> int:
     return len(content) - 1
 
 
-def _topic_patterns(words: list[str], stop_words: frozenset[str], partial: bool) -> list[Pattern]:
+def _distinctive_word(content: Sequence[str]) -> str | None:
+    """The one word of a phrase that carries its subject, when every other word is a
+    facet word ("tariff" in "tariff policy"); None when there is no such single word."""
+    telling = [word for word in content if word not in FACET_WORDS]
+    if len(content) < 2 or len(telling) != 1:
+        return None
+    word = telling[0]
+    if word in BROAD_WORDS or len(word) < HEAD_MIN_LENGTH or not word.isalpha():
+        return None
+    return word
+
+
+def _topic_patterns(
+    words: list[str],
+    stop_words: frozenset[str],
+    partial: bool,
+    head: bool = False,
+    ordered: bool = False,
+) -> list[Pattern]:
     content = _distinct(words, stop_words)
-    slots = tuple(dict.fromkeys(term_word(word) for word in content))
+    plural_only = ordered and len(content) == 1
+    slots = tuple(dict.fromkeys(term_word(word, plural_only=plural_only) for word in content))
     if not slots:
         return []
     count = len(slots)
     slack = PHRASE_SLACK if count >= 3 else 0
     literal = count == 1 and slots[0].key in _FIGURATIVE
-    patterns = [Pattern(slots, count, slack=slack, literal=literal)]
+    patterns = [Pattern(slots, count, slack=slack, literal=literal, ordered=ordered)]
     if partial and count >= 3 and count == len(content):
         patterns.append(Pattern(slots, count - 1, head=_head(words, content), slack=slack))
     if 2 <= len(content) <= MAX_JOINED_WORDS:
         patterns.append(Pattern((term_word("".join(content)),), 1))
+    distinctive = _distinctive_word(content) if head else None
+    if distinctive is not None:
+        patterns.append(Pattern((term_word(distinctive),), 1, weight=HEAD_WEIGHT))
     if len(content) == 1 and len(content[0]) >= MIN_SPLIT_LENGTH and content[0].isalpha():
         word = content[0]
         for cut in range(SPLIT_PART_LENGTH, len(word) - SPLIT_PART_LENGTH + 1):
@@ -283,12 +343,9 @@ def _company_patterns(words: list[str], stop_words: frozenset[str]) -> list[Patt
     if len(content) == 1:
         return [Pattern((term_word(content[0], exact=True),), 1, standalone=True)]
     patterns = _topic_patterns(content, stop_words, partial=False)
-    if patterns:
-        slots = patterns[0].slots
-        patterns.extend(
-            Pattern(slots[:size], size, weight=PREFIX_WEIGHT, standalone=True)
-            for size in range(len(slots) - 1, 1, -1)
-        )
+    if len(content) >= 3 and content[-1] in ORG_WORDS:
+        slots = patterns[0].slots[:-1]
+        patterns.append(Pattern(slots, len(slots), standalone=True))
     return patterns
 
 
@@ -304,7 +361,10 @@ def compile_term(
     elif style == "company":
         patterns = _company_patterns(words, stop_words)
     else:
-        patterns = _topic_patterns(words, stop_words, partial=style == "topic")
+        partial = style in ("topic", "interest")
+        patterns = _topic_patterns(
+            words, stop_words, partial, head=style == "interest", ordered=style == "related"
+        )
     slots = frozenset(slot for pattern in patterns for slot in pattern.slots)
     return CompiledTerm(text, tuple(patterns), slots)
 
@@ -340,7 +400,7 @@ def match_pattern(pattern: Pattern, text: Analysed, expansions: Sequence[Expansi
             order.append(slot)
             if len(found) < pattern.required or (len(found) < count and pattern.head not in found):
                 continue
-            if span > pattern.required - 1 and not _in_order(order):
+            if (pattern.ordered or span > pattern.required - 1) and not _in_order(order):
                 continue
             score = pattern.weight * sum(found.values()) / count
             if (best is None or score > best.similarity) and (

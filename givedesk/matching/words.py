@@ -190,11 +190,12 @@ class TermWord(NamedTuple):
     mode: WordMode
 
 
-def term_word(word: str, *, exact: bool = False) -> TermWord:
-    """The comparable form of a normalised word of a term."""
+def term_word(word: str, *, exact: bool = False, plural_only: bool = False) -> TermWord:
+    """The comparable form of a normalised word of a term (`plural_only`: matched as a
+    short word is, whatever its length)."""
     if exact:
         return TermWord(word, "exact")
-    if len(word) <= SHORT_WORD_LENGTH:
+    if len(word) <= SHORT_WORD_LENGTH or plural_only:
         return TermWord(singular(word), "short")
     return TermWord(stem(word), "stem")
 

@@ -9,12 +9,12 @@ import pytest
 
 from givedesk.config import MatchingConfig
 from givedesk.matching.engine import (
-    FIELD_STYLES,
-    contact_terms,
     find_hits,
     match_to_json,
     rank,
+    searched_terms,
 )
+from givedesk.matching.lexicon import default_lexicon
 from givedesk.matching.text import Analysed, compile_term, match_term
 from givedesk.matching.words import STOP_WORDS
 from givedesk.models import Article, Contact, MatchField, MatchHit
@@ -31,8 +31,8 @@ def one_text_at_a_time(articles: list[Article], contacts: list[Contact]) -> set[
         for in_title, text in ((True, article.title), (False, article.summary)):
             analysed = Analysed(text)
             for contact in contacts:
-                for field_name, term in contact_terms(contact):
-                    compiled = compile_term(term, FIELD_STYLES[field_name], STOP_WORDS)
+                for field_name, term, style in searched_terms(contact, default_lexicon()):
+                    compiled = compile_term(term, style, STOP_WORDS)
                     found = match_term(compiled, analysed, analysed.expansions(compiled.slots))
                     if found is not None:
                         expected.add((
@@ -150,12 +150,12 @@ def test_needs_and_mentions_rank_above_interests() -> None:
 
 
 def test_each_further_term_adds_a_bonus_up_to_three() -> None:
-    base = hit(term="t0", in_title=False)
-    more = [hit(term=f"t{n}", similarity=60, in_title=False) for n in range(1, 6)]
+    base = hit(term="topic0", in_title=False)
+    more = [hit(term=f"topic{n}", similarity=60, in_title=False) for n in range(1, 6)]
     assert score(base) == 70
     assert score(base, more[0]) == 76
     assert score(base, *more) == 70 + 3 * 6
-    assert score(base, hit(term="T0", similarity=90, in_title=False)) == 70
+    assert score(base, hit(term="TOPIC0", similarity=90, in_title=False)) == 70
 
 
 def test_the_kind_is_the_most_specific_found() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
-from givedesk.matching import service
+from givedesk.matching import engine, service
 from givedesk.matching.engine import find_hits, stop_words_for
 from givedesk.matching.service import (
     dismiss_match,
@@ -178,9 +178,11 @@ def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPat
     refresh_hits(desk, MatchingConfig())
     scanned: list[tuple[int, int]] = []
 
-    def counting(articles: list[Article], contacts: list[Contact], stop: frozenset[str]) -> Any:
+    def counting(
+        articles: list[Article], contacts: list[Contact], stop: frozenset[str], lexicon: Any
+    ) -> Any:
         scanned.append((len(articles), len(list(contacts))))
-        return find_hits(articles, contacts, stop)
+        return find_hits(articles, contacts, stop, lexicon)
 
     monkeypatch.setattr(service, "find_hits", counting)
     refresh_hits(desk, MatchingConfig())
@@ -207,3 +209,53 @@ def test_the_cache_is_rebuilt_when_lost(desk: Store) -> None:
 def test_snooze_until_is_a_date(desk: Store) -> None:
     state = snooze_match(desk, "s1", "ana", date(2026, 3, 12))
     assert (state.status, state.until) == ("snoozed", date(2026, 3, 12))
+
+
+ALL = Config(matching=MatchingConfig(max_per_contact=50, threshold=0))
+"""No cap, no threshold: every score is seen."""
+
+
+def sailing_scores(store: Store) -> dict[str, float]:
+    return {m.article.id: m.score for m in todays_matches(store, ALL, now=NOW)
+            if m.contact.id == "ana"}
+
+
+def test_a_term_the_user_keeps_dismissing_loses_weight_and_says_so(desk: Store) -> None:
+    desk.articles.insert_many([news(f"d{n}", f"Sailing story {n}", hours_ago=10 + n)
+                               for n in range(4)])
+    before = sailing_scores(desk)["s4"]
+    for n in range(3):
+        dismiss_match(desk, f"d{n}", "ana")
+    found = {m.article.id: m for m in todays_matches(desk, ALL, now=NOW)}
+    assert found["s4"].score < before
+    assert found["s4"].feedback == ["you dismissed 3 of 3 'sailing' suggestions for Ana"]
+    assert engine.match_to_json(found["s4"])["feedback"] == found["s4"].feedback
+
+
+def test_two_dismissals_change_nothing_and_queueing_outweighs_them(desk: Store) -> None:
+    desk.articles.insert_many([news(f"d{n}", f"Sailing story {n}", hours_ago=10 + n)
+                               for n in range(7)])
+    before = sailing_scores(desk)["s4"]
+    for n in range(2):
+        dismiss_match(desk, f"d{n}", "ana")
+    assert sailing_scores(desk)["s4"] == before
+    for n in range(2, 6):
+        set_match_status(desk, f"d{n}", "ana", "queued", now=NOW - timedelta(days=1))
+    found = {m.article.id: m for m in todays_matches(desk, ALL, now=NOW, include_all=True)}
+    assert found["s4"].score > before
+    assert found["s4"].feedback == ["you queued 4 of 6 'sailing' suggestions for Ana"]
+
+
+def test_dismissals_count_for_the_own_term_a_related_term_stands_for(store: Store) -> None:
+    store.feeds.insert(Feed(url="https://gazette.example/rss", id="f1", name="Gazette"))
+    store.contacts.insert(Contact(id="ines", name="Ines Moreau", interests=["information security"]))
+    store.articles.insert_many(
+        [news(f"r{n}", f"Ransomware hits firm {n}", "Hackers demanded bitcoin.") for n in range(3)]
+        + [news("i1", "Information security budgets rise")]
+    )
+    for n in range(3):
+        dismiss_match(store, f"r{n}", "ines")
+    [match] = todays_matches(store, ALL, now=NOW)
+    assert match.feedback == [
+        "you dismissed 3 of 3 'information security' suggestions for Ines"
+    ]

@@ -22,6 +22,7 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("company", "Company"), ("role", "Role"), ("location", "Location"),
     ("interests", "Interests (separate with ;)"), ("needs", "Needs (;)"),
     ("offers", "Offers (;)"), ("tags", "Tags (;)"), ("muted_topics", "Muted topics (;)"),
+    ("aliases", "Aliases: topic: word, word (;)"),
     ("met_at", "Met at"), ("met_on", "Met on (YYYY-MM-DD)"),
     ("cadence_days", "Follow-up every N days (empty: default)"),
     ("nickname", "Nickname"),
@@ -32,7 +33,7 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("anniversary", "Anniversary (YYYY-MM-DD or --MM-DD)"),
     ("work_anniversary", "Work anniversary: started on (YYYY-MM-DD or --MM-DD)"),
 )
-LIST_FIELDS = {"interests", "needs", "offers", "tags", "muted_topics"}
+LIST_FIELDS = {"interests", "needs", "offers", "tags", "muted_topics", "aliases"}
 DATE_FIELDS = {"birthday": "Birthday", "anniversary": "Anniversary",
                "work_anniversary": "Work anniversary"}
 MORE_FIELDS = {"more_emails": ("email", "emails"), "more_phones": ("phone", "phones")}
