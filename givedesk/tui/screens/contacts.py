@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 
 from givedesk.contacts import (
     Activity,
+    add_contact,
     delete_contact,
     give_activity,
     merge_contacts,
@@ -244,10 +245,12 @@ class ContactsScreen(DeskScreen):
         def added(contact: Contact | None) -> None:
             if contact is None:
                 return
-            report = merge_contacts(self.store, [contact])
+            report = add_contact(self.store, contact)
             who = (report.added or report.merged or report.unchanged)[0]
             verb = "Added" if report.added else "Merged into existing"
-            self.notify(f"{verb} {who.name}", markup=False)
+            similar = report.similar_note(who)
+            self.notify(f"{verb} {who.name}" + (f"; {similar}" if similar else ""),
+                        markup=False, timeout=10 if similar else 3)
             self.reload()
             self.select(who.id)
 
