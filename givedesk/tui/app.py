@@ -27,6 +27,16 @@ from givedesk.tui.widgets.chrome import SCREENS, DeskStatus
 Clock = Callable[[], datetime]
 
 
+EVERYWHERE_KEYS: list[BindingType] = [
+    Binding("ctrl+p", "command_palette", "Palette",
+            tooltip="Command palette: screens, desk actions, go to a person"),
+    Binding("tab,shift+tab", "focus_next", "Next",
+            tooltip="Move between the parts of a screen or the fields of a form"),
+    Binding("up,down", "cursor", "Move", tooltip="Move in a list (also PageUp, PageDown, Home, End)"),
+]
+"""Keys Textual handles itself, listed by `?` so that every reachable key is there."""
+
+
 def _screen_bindings() -> list[BindingType]:
     return [
         Binding(key, f"switch_mode('{mode}')", title, show=False, id=f"screen.{mode}",
@@ -47,7 +57,8 @@ class GiveDeskApp(App[None]):
     DEFAULT_MODE = "today"
     BINDINGS: ClassVar[list[BindingType]] = [
         *_screen_bindings(),
-        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Every key of every screen"),
+        Binding("question_mark", "help", "Keys", show=False, id="app.help",
+                tooltip="Every key of every screen"),
     ]
 
     def __init__(
@@ -72,8 +83,10 @@ class GiveDeskApp(App[None]):
                                 partial(self.switch_mode, mode))
 
     def action_help(self) -> None:
-        sections: list[tuple[str, list[BindingType]]] = [("Everywhere", list(self.BINDINGS))]
-        sections += [(screen.TITLE, list(screen.BINDINGS)) for screen in SCREEN_CLASSES]
+        everywhere = [*self.BINDINGS, *App.BINDINGS, *EVERYWHERE_KEYS]
+        sections: list[tuple[str, list[BindingType]]] = [("Everywhere", everywhere)]
+        sections += [(screen.TITLE, [*screen.BINDINGS, *screen.HELP_ONLY_KEYS])
+                     for screen in SCREEN_CLASSES]
         self.push_screen(HelpScreen(sections))
 
     def refresh_feeds(self, *, force: bool = False, only: list[str] | None = None) -> None:
