@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -40,7 +41,7 @@ from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.dialogs.report import ReportDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
 
 
 def age_label(when: datetime | None, now: datetime) -> str:
@@ -54,6 +55,22 @@ def age_label(when: datetime | None, now: datetime) -> str:
 
 
 SortKey = Callable[[Contact], Any]
+_BREAKS = re.compile(r"(?=@)|(?<=[.\-_])")
+
+
+def unbroken(label: str, value: str, width: int) -> str:
+    """How to write `value` after `label` in `width` columns: a long word such as an email
+    goes on lines of its own, cut only after a dot or a dash or before the @, never in
+    the middle of a name as plain wrapping would."""
+    if len(label) + len(value) <= width or " " in value or width < 8:
+        return value
+    lines, line = [], ""
+    for piece in _BREAKS.split(value):
+        if line and len(line) + len(piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return "\n" + "\n".join([*lines, line])
 
 
 def _existing_file(answer: str) -> str | None:
@@ -122,9 +139,13 @@ class ContactsScreen(DeskScreen):
         table.add_column("★", width=1, key="key")
         table.add_column("Last", width=5, key="last")
         table.add_column("30d", width=3, key="recent")
-        table.add_column("Due", width=4, key="due")
+        table.add_column("Due", width=11, key="due")
         table.focus()
         super().on_mount()
+
+    def on_resize(self) -> None:
+        fit_columns(self.query_one(DataTable), {"name": 3, "company": 2})
+        self.show_detail()
 
     def reload(self) -> None:
         self.people = {c.id: c for c in self.store.contacts.all()}
@@ -156,12 +177,19 @@ class ContactsScreen(DeskScreen):
         self.show_detail()
 
     def due_label(self, contact: Contact) -> Text:
-        """Whether a give is due: 'now', or how many days it has been waiting."""
+        """When a give is due: "17d overdue", "due today", or for a key relationship
+        helped lately, "in 3d"."""
+        now = self.now()
         followup = self.due.get(contact.id)
-        if followup is None:
+        if followup is not None:
+            waiting = followup.days_waiting(now)
+            return Text(f"{waiting}d overdue" if waiting else "due today", style="bold yellow")
+        last = self.activity.get(contact.id, Activity()).last_give
+        if not contact.key or last is None:
             return Text("")
-        waiting = followup.days_waiting(self.now())
-        return Text(f"{waiting}d" if waiting else "now", style="bold yellow")
+        cadence = contact.cadence_days or self.config.followups.cadence_days
+        days = ((last + timedelta(days=cadence)).astimezone(now.tzinfo).date() - now.date()).days
+        return Text(f"in {max(days, 1)}d", style="dim")
 
     def selected_id(self) -> str | None:
         return cursor_row_key(self.query_one(DataTable))
@@ -196,10 +224,11 @@ class ContactsScreen(DeskScreen):
             ("Met on", contact.met_on.isoformat() if contact.met_on else ""),
             ("Cadence", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
         ]
+        width = self.query_one("#contact-detail").scrollable_content_region.width
         for label, value in rows:
             if value:
                 text.append(f"{label}: ", style="dim")
-                text.append(f"{value}\n")
+                text.append(f"{unbroken(f'{label}: ', value, width)}\n")
         if contact.notes:
             text.append("\n")
             text.append(contact.notes)

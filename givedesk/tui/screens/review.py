@@ -11,11 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Select, Sparkline, Static
 
+from givedesk.identity import fold
 from givedesk.ledger import ReviewStats, filter_gives, set_give_feedback, summarise_review
 from givedesk.models import GIVE_KINDS, Contact, Feedback, Give, GiveKind
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
 
 
 def since_from(text: str) -> datetime | None:
@@ -70,6 +71,9 @@ class ReviewScreen(DeskScreen):
         table.focus()
         super().on_mount()
 
+    def on_resize(self) -> None:
+        fit_columns(self.query_one(DataTable), {"person": 1, "note": 3})
+
     def reload(self) -> None:
         now = self.now()
         with self.store.desk.transaction():
@@ -106,7 +110,7 @@ class ReviewScreen(DeskScreen):
                   "and nobody was asked more than given."))
 
     def fill_ledger(self) -> None:
-        wanted = self.query_one("#filter-person", Input).value.casefold().strip()
+        wanted = fold(self.query_one("#filter-person", Input).value)
         kind_choice = self.query_one("#filter-kind", Select).value
         kind: GiveKind | None = kind_choice if kind_choice in GIVE_KINDS else None
         since = since_from(self.query_one("#filter-since", Input).value)
@@ -116,7 +120,7 @@ class ReviewScreen(DeskScreen):
         for give in filter_gives(self.gives, since=since, kind=kind):
             person = self.people.get(give.contact_id)
             name = person.name if person else "(deleted contact)"
-            if wanted and wanted not in name.casefold():
+            if wanted and wanted not in fold(name):
                 continue
             table.add_row(f"{give.given_on:%Y-%m-%d}", plain_cell(name), give.kind,
                           plain_cell(give.note), give.feedback or "", key=give.id)

@@ -32,7 +32,7 @@ from givedesk.outbox import queue_item
 from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
-from givedesk.tui.screens.contacts import ContactsScreen, age_label
+from givedesk.tui.screens.contacts import age_label
 from givedesk.tui.widgets.links import open_externally
 from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
 
@@ -331,11 +331,8 @@ class TodayScreen(DeskScreen):
 
     async def action_open_contact(self) -> None:
         item = self.selected()
-        if item is None:
-            return
-        await self.app.switch_mode("contacts")
-        if isinstance(self.app.screen, ContactsScreen):
-            self.app.screen.select(item.contact.id)
+        if item is not None:
+            await self.desk.show_person(item.contact.id)
 
     def action_filter(self) -> None:
         box = self.query_one("#today-filter", Input)
