@@ -41,7 +41,7 @@ from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.dialogs.report import ReportDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 def age_label(when: datetime | None, now: datetime) -> str:
@@ -117,7 +117,7 @@ class ContactsScreen(DeskScreen):
         yield Input(placeholder="Search names, companies, interests  ( / )", id="contact-search",
                     classes="compact-input")
         with Horizontal(id="contacts-body"):
-            yield DataTable(id="contacts-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(flexible={"name": 1, "company": 1}, id="contacts-table")
             with VerticalScroll(id="contact-detail"):
                 yield Static(id="contact-detail-text")
 
@@ -144,8 +144,8 @@ class ContactsScreen(DeskScreen):
         super().on_mount()
 
     def on_resize(self) -> None:
-        fit_columns(self.query_one(DataTable), {"name": 3, "company": 2})
-        self.show_detail()
+        """The detail pane lays an email out for its width: lay it out again."""
+        self.call_after_refresh(self.show_detail)
 
     def reload(self) -> None:
         self.people = {c.id: c for c in self.store.contacts.all()}

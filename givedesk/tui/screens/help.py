@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label
 
 from givedesk.tui.widgets.safe import plain_cell
-from givedesk.tui.widgets.tables import fit_columns
+from givedesk.tui.widgets.tables import FittedTable
 
 
 def _describe(binding: BindingType) -> tuple[str, str] | None:
@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Label("Keys  (Escape closes)", classes="dialog-question")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(flexible={"does": 1}, id="help-keys")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -46,8 +46,6 @@ class HelpScreen(ModalScreen[None]):
                     table.add_row(plain_cell(title), plain_cell(described[0]),
                                   plain_cell(described[1]))
 
-    def on_resize(self) -> None:
-        fit_columns(self.query_one(DataTable), {"does": 1})
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -30,7 +30,7 @@ from givedesk.tui.dialogs import ChoiceDialog, ConfirmDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.today import SNOOZES
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 def reason_text(suggestion: IntroSuggestion) -> str:
@@ -74,9 +74,9 @@ class IntrosScreen(DeskScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Label("Suggested introductions", id="suggested-label", classes="summary-line")
-        yield DataTable(id="suggested-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"pair": 1, "why": 1}, id="suggested-table")
         yield Label("In progress", id="progress-label", classes="summary-line")
-        yield DataTable(id="progress-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"pair": 1, "next": 1}, id="progress-table")
         with VerticalScroll(id="intro-detail-box"):
             yield Static(id="intro-detail")
 
@@ -93,9 +93,6 @@ class IntrosScreen(DeskScreen):
         suggested.focus()
         super().on_mount()
 
-    def on_resize(self) -> None:
-        fit_columns(self.query_one("#suggested-table", DataTable), {"pair": 1, "why": 1})
-        fit_columns(self.query_one("#progress-table", DataTable), {"pair": 1, "next": 1})
 
     def reload(self) -> None:
         """Introductions in progress at once; suggestions (every pair compared) in a worker."""

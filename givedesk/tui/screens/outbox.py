@@ -23,7 +23,7 @@ from givedesk.outbox import (
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.links import open_externally
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 class OutboxScreen(DeskScreen):
@@ -50,7 +50,7 @@ class OutboxScreen(DeskScreen):
         self.shown_contact: str | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="outbox-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"item": 2, "note": 1}, id="outbox-table")
         yield Label(id="draft-to", classes="summary-line", markup=False)
         yield Input(id="draft-subject", classes="compact-input")
         yield TextArea(id="draft-body", soft_wrap=True)
@@ -60,12 +60,9 @@ class OutboxScreen(DeskScreen):
         table.add_column("To", width=18, key="to")
         table.add_column("Item", width=34, key="item")
         table.add_column("Your note", width=18, key="note")
-        self.call_after_refresh(self.on_resize)
         table.focus()
         super().on_mount()
 
-    def on_resize(self) -> None:
-        fit_columns(self.query_one(DataTable), {"item": 2, "note": 1})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape shows in the footer only while a draft is being edited: it is the way out."""

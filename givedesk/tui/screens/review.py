@@ -16,7 +16,7 @@ from givedesk.ledger import ReviewStats, filter_gives, set_give_feedback, summar
 from givedesk.models import GIVE_KINDS, Contact, Feedback, Give, GiveKind
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 def since_from(text: str) -> datetime | None:
@@ -58,7 +58,7 @@ class ReviewScreen(DeskScreen):
             yield Select([(kind, kind) for kind in GIVE_KINDS], prompt="any kind",
                          id="filter-kind", compact=True)
             yield Input(placeholder="since YYYY-MM-DD", id="filter-since", classes="compact-input")
-        yield DataTable(id="ledger-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"person": 1, "note": 3}, id="ledger-table")
         yield Static(id="review-balance", classes="detail-line")
 
     def on_mount(self) -> None:
@@ -71,8 +71,6 @@ class ReviewScreen(DeskScreen):
         table.focus()
         super().on_mount()
 
-    def on_resize(self) -> None:
-        fit_columns(self.query_one(DataTable), {"person": 1, "note": 3})
 
     def reload(self) -> None:
         now = self.now()

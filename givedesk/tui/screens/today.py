@@ -34,7 +34,7 @@ from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
 from givedesk.tui.widgets.links import open_externally
-from givedesk.tui.widgets.tables import cursor_row_key, fit_columns
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 EMPTY_DESK = (
     "Nothing on the desk yet.\n\n"
@@ -119,12 +119,14 @@ class TodayScreen(DeskScreen):
         """Read with the agenda, not on every repaint of the summary line."""
         self.last_decision: Decision | None = None
         """The last dismiss or snooze, for `u`."""
+        self.cursor_to: str | None = None
+        """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
         yield Input(placeholder="Filter by person, title or reason", id="today-filter",
                     classes="compact-input")
-        yield DataTable(id="today-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"article": 1}, minimum=24, id="today-table")
         yield Static(id="today-empty", markup=False)
 
     def on_mount(self) -> None:
@@ -137,8 +139,6 @@ class TodayScreen(DeskScreen):
         table.focus()
         super().on_mount()
 
-    def on_resize(self) -> None:
-        fit_columns(self.query_one(DataTable), {"article": 1}, minimum=24)
 
     def reload(self) -> None:
         """Paint first, then read: the agenda of a big desk takes a moment to rank."""
@@ -180,13 +180,15 @@ class TodayScreen(DeskScreen):
 
     def fill_table(self) -> None:
         table = self.query_one(DataTable)
-        keep = self.selected_key()
+        keep = self.cursor_to or self.selected_key()
         table.clear()
         now = self.now()
         for item in self.visible_items():
             table.add_row(*row_cells(item, now), key=item.key, height=2)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
+            if keep == self.cursor_to:
+                self.cursor_to = None
         self.update_summary()
 
     def update_summary(self) -> None:
@@ -316,6 +318,7 @@ class TodayScreen(DeskScreen):
             return
         undo_decision(self.store, decision)
         self.last_decision = None
+        self.cursor_to = decision.item.key
         self.notify(f"Back on the desk: {decision.item.title}", markup=False)
         self.load_agenda()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -36,4 +37,28 @@ def fit_columns(table: DataTable[object], flexible: Mapping[str, int], *, minimu
         if column is not None:
             column.auto_width = False
             column.width = max(minimum, spare * weight // total)
+    # DataTable has no public way to say its columns changed width: without these its
+    # scrollable width and rendered lines keep the old widths (Textual 8.2).
+    table._require_update_dimensions = True
+    table._clear_caches()
     table.refresh(layout=True)
+
+
+class FittedTable(DataTable[object]):
+    """A table of rows (the desk's kind) whose `flexible` columns take the width it has
+    (`fit_columns`), refitted whenever it is resized: its own size is known only once it
+    is laid out."""
+
+    def __init__(self, *, flexible: Mapping[str, int], minimum: int = 6, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.flexible = dict(flexible)
+        self.minimum = minimum
+
+    def fit(self) -> None:
+        fit_columns(self, self.flexible, minimum=self.minimum)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit)  # after the screen has added the columns
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.fit()
