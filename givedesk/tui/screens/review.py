@@ -58,7 +58,7 @@ class ReviewScreen(DeskScreen):
             yield Select([(kind, kind) for kind in GIVE_KINDS], prompt="any kind",
                          id="filter-kind", compact=True)
             yield Input(placeholder="since YYYY-MM-DD", id="filter-since", classes="compact-input")
-        yield FittedTable(flexible={"person": 1, "note": 3}, id="ledger-table")
+        yield FittedTable(flexible={"person": 2, "note": 3}, id="ledger-table")
         yield Static(id="review-balance", classes="detail-line")
 
     def on_mount(self) -> None:
