@@ -36,3 +36,19 @@ def test_the_message_follows_the_label() -> None:
     assert queue_item_for(lead, "").kind == "lead"
     assert queue_item_for(lead, "").title == "Harborview Food Bank seeks volunteer drivers"
     assert [i.label for i in rank([plain, lead, good])] == ["Congrats", "Mention", "Lead"]
+
+
+def test_a_dismissed_lead_comes_back_with_undo(store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from givedesk.desk import AgendaItem, decide, undo_decision
+    from givedesk.models import Lead
+
+    contact = store.contacts.insert(Contact(name="Tomasz Wiśniewski", needs=["drivers"]))
+    lead = store.leads.insert(Lead(text="Drivers wanted for the holiday rush"))
+    item = AgendaItem(key="lead", group="lead", contact=contact, title=lead.text, why="", lead=lead)
+    now = datetime(2026, 11, 22, tzinfo=UTC)
+    decision = decide(store, item, now)
+    assert store.leads.get(lead.id).dismissed is True
+    undo_decision(store, decision)
+    assert store.leads.get(lead.id).dismissed is False
