@@ -67,7 +67,7 @@ class OutboxScreen(DeskScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape shows in the footer only while a draft is being edited: it is the way out."""
         if action == "leave_draft":
-            return self.focused in (self.query_one("#draft-subject"), self.query_one("#draft-body"))
+            return self.focused is not None and self.focused.id in ("draft-subject", "draft-body")
         return True
 
     def on_descendant_focus(self) -> None:
