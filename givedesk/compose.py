@@ -15,6 +15,13 @@ from urllib.parse import quote, urlencode
 from givedesk.config import PLACEHOLDER, ComposeConfig, Config
 from givedesk.models import Contact, QueueItem
 
+MENTION_TITLES_IN_MESSAGES: dict[str, str] = {
+    "congratulate": "Congratulations on the news! {title}",
+    "mention": "You are in the news: {title}",
+}
+"""How a queued article about the person reads in the message: good news is congratulated,
+a plain mention is pointed out (a lead is forwarded like any lead)."""
+
 
 @dataclass(frozen=True)
 class Draft:

@@ -3,7 +3,10 @@
 The same person reaches the desk many times (typed by hand, then imported from a
 phone, then from LinkedIn). Merging instead of duplicating keeps one record with one
 history: same email, or the same name at the same company, is the same person
-(`givedesk.identity` says how names and companies are compared).
+(`givedesk.identity` says how names and companies are compared). Imports also merge a
+similar name at the same company (a typo); an explicit add does not, since "Mario
+Garcia" typed by hand is not "Maria Garcia": it is added, the near match is reported,
+and `merge_people` joins two records the user says are one person.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from datetime import datetime, timedelta
 
 from givedesk.contact_points import clean_points, points_text, with_preferred
 from givedesk.errors import UserError
-from givedesk.identity import ContactIndex, Match
+from givedesk.identity import ContactIndex, Match, fold
 from givedesk.ledger import last_give_by_contact
 from givedesk.models import Contact, ContactPoint, Give, utc_now
 from givedesk.partial_date import describe_partial_date, normalise_partial_date
@@ -28,10 +31,6 @@ TEXT_FIELDS = ("email", "phone", "company", "role", "location", "met_at", "nickn
 POINT_FIELDS = ("emails", "phones", "urls")
 DATE_FIELDS = ("birthday", "anniversary", "work_anniversary")
 MULTILINE_FIELDS = ("notes",)
-
-
-def _folded(value: str) -> str:
-    return " ".join(value.casefold().split())
 
 
 def clean_contact(contact: Contact) -> Contact:
@@ -130,6 +129,9 @@ class MergeReport:
     """Contact id -> the fields the incoming records filled (or replaced, with overwrite)."""
     matches: dict[str, Match] = field(default_factory=dict)
     """Contact id -> how the first incoming record was recognised as that contact."""
+    similar: dict[str, list[Contact]] = field(default_factory=dict)
+    """Added contact id -> people already on the desk with a near name at the same company
+    (an explicit add only: an import merges those)."""
 
     def listing(self, *, dry_run: bool = False) -> list[str]:
         """One line per person: what happened (or would happen) to them."""
@@ -145,17 +147,29 @@ class MergeReport:
         return self.matches[contact.id].reason
 
 
+    def similar_note(self, contact: Contact) -> str:
+        """"similar to Maria Garcia (Acme): ..." for a person added beside a near match."""
+        near = self.similar.get(contact.id)
+        if not near:
+            return ""
+        names = ", ".join(f"{c.name} ({c.company})" if c.company else c.name for c in near)
+        return f"similar to {names}: if they are one person, merge with `givedesk contacts merge`"
+
+
 def _label(contact: Contact) -> str:
     return f"{contact.name}, {contact.company}" if contact.company else contact.name
 
 
 def merge_contacts(
-    store: Store, incoming: Iterable[Contact], *, overwrite: bool = False, dry_run: bool = False
+    store: Store, incoming: Iterable[Contact], *, overwrite: bool = False, dry_run: bool = False,
+    fuzzy: bool = True,
 ) -> MergeReport:
     """Add new people and merge known ones, all in one write (or none with `dry_run`).
 
     Records are cleaned (`clean_contact`) first; a record without a name is ignored.
-    People repeated within `incoming` are merged with each other as well.
+    People repeated within `incoming` are merged with each other as well. Without
+    `fuzzy` only the same email or the same normalised name at the same company is a
+    known person; a near match is added and listed in `MergeReport.similar`.
     """
     report = MergeReport()
     with store.desk.transaction():
@@ -166,8 +180,10 @@ def merge_contacts(
             candidate = clean_contact(raw)
             if not candidate.name:
                 continue
-            match = index.find(candidate)
+            match = index.find(candidate, fuzzy=fuzzy)
             if match is None:
+                if not fuzzy and (near := index.similar(candidate)):
+                    report.similar[candidate.id] = near
                 added[candidate.id] = candidate
                 index.add(candidate)
                 continue
@@ -189,15 +205,22 @@ def merge_contacts(
     return report
 
 
+def add_contact(store: Store, contact: Contact) -> MergeReport:
+    """What `contacts add` and the Contacts form do: never fold a typed person into a
+    merely similar one."""
+    return merge_contacts(store, [contact], fuzzy=False)
+
+
 def find_contact(store: Store, query: str) -> Contact:
-    """The one contact a user means by a name, email or id; ambiguity is an error."""
+    """The one contact a user means by a name, email or id, typed with or without accents
+    and capitals ("zoe okafor" is Zoë Okafor); ambiguity is an error naming them all."""
     contacts = store.contacts.all()
-    wanted = _folded(query)
+    wanted = fold(query)
     for exact in (
         [c for c in contacts if c.id == query],
         [c for c in contacts if c.email and c.email.casefold() == wanted],
-        [c for c in contacts if _folded(c.name) == wanted],
-        [c for c in contacts if wanted and wanted in _folded(c.name)],
+        [c for c in contacts if fold(c.name) == wanted],
+        [c for c in contacts if wanted and wanted in fold(c.name)],
     ):
         if len(exact) == 1:
             return exact[0]
@@ -243,13 +266,13 @@ def search_contacts(contacts: Iterable[Contact], query: str) -> list[Contact]:
     """
     from rapidfuzz import fuzz, utils
 
-    wanted = _folded(query)
+    wanted = fold(query)
     people = list(contacts)
     if not wanted:
         return sorted_contacts(people)
     scored = []
     for contact in people:
-        haystack = _folded(" ".join([contact.name, contact.company, *contact.interests]))
+        haystack = fold(" ".join([contact.name, contact.company, *contact.interests]))
         if wanted in haystack:
             score = 200.0 - haystack.index(wanted) / 1000
         elif len(wanted) >= 3:
@@ -261,6 +284,55 @@ def search_contacts(contacts: Iterable[Contact], query: str) -> list[Contact]:
         scored.append((score, contact))
     scored.sort(key=lambda pair: (-pair[0], pair[1].name.casefold()))
     return [contact for _score, contact in scored]
+
+
+@dataclass(frozen=True)
+class PeopleMerge:
+    """What `merge_people` did, for the one line the user reads."""
+
+    kept: Contact
+    removed: Contact
+    filled: list[str]
+    """Fields of the kept record filled from the removed one."""
+    moved: int
+    """Gives, asks, queued items, introductions and decisions now pointing at the kept one."""
+
+
+def merge_people(store: Store, keep_id: str, other_id: str) -> PeopleMerge:
+    """Make two records one person: `other`'s empty-field values, history (gives, asks),
+    queue, introductions and suggestion decisions move to `keep`, then `other` goes.
+
+    Values `keep` already has win; nothing of `other` that `keep` lacks is lost.
+    """
+    if keep_id == other_id:
+        raise UserError("those are the same contact; name two different people")
+    with store.desk.transaction():
+        keep, other = store.contacts.get(keep_id), store.contacts.get(other_id)
+        if keep is None or other is None:
+            raise UserError(f"no contact with id {other_id if keep else keep_id}")
+        filled = merge_into(keep, other)
+        moved = 0
+        for collection in (store.gives, store.asks, store.queue):
+            items = [item for item in collection.all() if item.contact_id == other_id]
+            for item in items:
+                item.contact_id = keep_id
+            collection.save_many(items)  # type: ignore[arg-type]
+            moved += len(items)
+        intros = [i for i in store.intros.all() if other_id in (i.a_id, i.b_id)]
+        for intro in intros:
+            intro.a_id, intro.b_id = (keep_id if x == other_id else x for x in (intro.a_id, intro.b_id))
+        store.intros.save_many(intros)
+        states = [s for s in store.states.all()
+                  if other_id in (s.contact_id, s.subject_id if s.kind == "intro" else None)]
+        for state in states:
+            state.contact_id = keep_id if state.contact_id == other_id else state.contact_id
+            if state.kind == "intro" and state.subject_id == other_id:
+                state.subject_id = keep_id
+        store.states.save_many(states)
+        moved += len(intros) + len(states)
+        store.contacts.save(keep)
+        store.contacts.remove(other_id)
+    return PeopleMerge(keep, other, filled, moved)
 
 
 def set_key_relationship(store: Store, contact_id: str, key: bool) -> Contact:

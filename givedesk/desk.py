@@ -2,26 +2,36 @@
 
 The Today screen shows exactly this list, and tests check it without a terminal.
 Groups come in the order a morning should go: occasions first (a birthday does not
-wait), then congratulate people (local news about them), then leads for what someone
-needs, then articles worth sharing, then the follow-ups due, then introductions to make.
+wait), then news about people (congratulate them when it is good news), then leads for
+what someone needs, then articles worth sharing, then the follow-ups due, then
+introductions to make. A mention is labelled by what the article is: good news about
+them, a plain mention, or a lead (a food bank asking for drivers is not something to
+congratulate).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from givedesk.config import Config
-from givedesk.feeds.fetch import fetch_all
+from givedesk.errors import UserError
+from givedesk.feeds.fetch import feeds_to_fetch, fetch_all
 from givedesk.followups import Followup, due_followups
-from givedesk.intros import IntroSuggestion, suggest_intros
-from givedesk.leads import LeadCandidate, LeadView, open_leads
+from givedesk.intros import (
+    IntroSuggestion,
+    dismiss_suggestion,
+    snooze_suggestion,
+    suggest_intros,
+)
+from givedesk.leads import LeadCandidate, LeadView, dismiss_lead, open_leads
 from givedesk.matching.engine import Match
-from givedesk.matching.service import todays_matches
-from givedesk.models import Contact, Feed, Lead
-from givedesk.occasions import Occasion, upcoming_occasions
+from givedesk.matching.service import dismiss_match, snooze_match, todays_matches
+from givedesk.models import Contact, Feed, Lead, SuggestionState
+from givedesk.occasions import Occasion, set_occasion_status, upcoming_occasions
 from givedesk.store import Store
 
 AgendaGroup = Literal["occasion", "mention", "lead", "interest", "followup", "intro"]
@@ -30,13 +40,28 @@ GROUP_ORDER: tuple[AgendaGroup, ...] = (
 )
 GROUP_TITLES: dict[AgendaGroup, str] = {
     "occasion": "Occasion",
-    "mention": "Congrats",
+    "mention": "Mention",
     "lead": "Lead",
     "interest": "Share",
     "followup": "Follow up",
     "intro": "Introduce",
 }
 _MATCH_GROUPS: dict[str, AgendaGroup] = {"mention": "mention", "need": "lead", "interest": "interest"}
+MentionKind = Literal["congratulate", "mention", "lead"]
+MENTION_TITLES: dict[MentionKind, str] = {
+    "congratulate": "Congrats", "mention": "Mention", "lead": "Lead"}
+_LEAD_WORDS = re.compile(
+    r"\b(seeks?|seeking|looking for|wanted|needs|in need of|calls? for|appeals? for|"
+    r"asks? for|volunteers? needed|hiring|recruits?|recruiting|requests? for proposals|rfp)\b",
+    re.IGNORECASE,
+)
+_GOOD_NEWS_WORDS = re.compile(
+    r"\b(wins?|won|awards?|awarded|celebrates?|celebrating|opens?|opening|launch(es|ed)?|"
+    r"marks?|anniversary|milestone|honou?red|honou?rs|named|promoted|expands?|expansion|adds|"
+    r"raises?|record|approves?|approved|grants?|welcomes?|graduates?|joins|breaks ground|"
+    r"completes?|finalists?|recogni[sz]ed)\b",
+    re.IGNORECASE,
+)
 
 Progress = Callable[[int, int, str], None]
 TODAY_INTROS = 5
@@ -66,6 +91,13 @@ class AgendaItem:
     followup: Followup | None = None
     intro: IntroSuggestion | None = None
     occasion: Occasion | None = None
+    mention: MentionKind | None = None
+    """What an article naming the person is: good news, a plain mention, or a lead."""
+
+    @property
+    def label(self) -> str:
+        """The row's kind as the user reads it ("Congrats", "Lead", "Share"...)."""
+        return MENTION_TITLES[self.mention] if self.mention else GROUP_TITLES[self.group]
 
 
 def _labelled(label: str, evidence: str) -> tuple[str, int, int]:
@@ -75,6 +107,15 @@ def _labelled(label: str, evidence: str) -> tuple[str, int, int]:
 
 FIELD_WORDS = {"interests": "interest", "needs": "need", "company": "company",
                "name": "name", "offers": "offer", "role": "role"}
+
+
+def mention_kind(match: Match) -> MentionKind:
+    """A lead when the article asks for something (or the match is to their needs), good
+    news when its headline says so, else a plain mention."""
+    title = match.article.title
+    if any(reason.field == "needs" for reason in match.reasons) or _LEAD_WORDS.search(title):
+        return "lead"
+    return "congratulate" if _GOOD_NEWS_WORDS.search(title) else "mention"
 
 
 def item_from_match(match: Match) -> AgendaItem:
@@ -92,9 +133,11 @@ def item_from_match(match: Match) -> AgendaItem:
     else:
         why = best.explanation or f"{FIELD_WORDS.get(best.field, best.field)} “{best.term}” in the headline"
         start = end = 0
+    mention = mention_kind(match) if match.kind == "mention" else None
     return AgendaItem(
         key=f"match:{match.article.id}:{match.contact.id}",
-        group=_MATCH_GROUPS[match.kind],
+        group="lead" if mention == "lead" else _MATCH_GROUPS[match.kind],
+        mention=mention,
         contact=match.contact,
         title=title,
         title_start=max(title_start, 0),
@@ -166,8 +209,9 @@ def item_from_intro(suggestion: IntroSuggestion) -> AgendaItem:
 
 
 def rank(items: Iterable[AgendaItem]) -> list[AgendaItem]:
-    """Group order first, best score first within a group."""
-    return sorted(items, key=lambda i: (GROUP_ORDER.index(i.group), -i.score, i.title))
+    """Group order first (good news before plain mentions), best score first within a group."""
+    return sorted(items, key=lambda i: (GROUP_ORDER.index(i.group), i.mention == "mention",
+                                        -i.score, i.title))
 
 
 def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
@@ -184,17 +228,97 @@ def intro_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem
     return [item_from_intro(s) for s in suggest_intros(store, config, now, limit=TODAY_INTROS)]
 
 
+def still_running(names: Iterable[str], *, shown: int = 3) -> str:
+    """"waiting on 2: Slow Feed, City News": the feeds a refresh is still waiting for."""
+    waiting = list(names)
+    if not waiting:
+        return "storing the news…"
+    listed = ", ".join(waiting[:shown]) + (f" and {len(waiting) - shown} more"
+                                           if len(waiting) > shown else "")
+    return f"waiting on {len(waiting)}: {listed}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a dismiss or snooze of a Today row changed, kept so that it can be undone."""
+
+    item: AgendaItem
+    states_before: list[SuggestionState]
+    lead_before: Lead | None
+
+
+def _decision_states(store: Store, item: AgendaItem) -> list[SuggestionState]:
+    if item.match is not None:
+        article_id = item.match.article.id
+        return [s for s in store.states.all() if s.kind == "match"
+                and (s.subject_id, s.contact_id) == (article_id, item.contact.id)]
+    if item.intro is not None:
+        pair = {item.intro.a.id, item.intro.b.id}
+        return [s for s in store.states.all()
+                if s.kind == "intro" and {s.subject_id, s.contact_id} == pair]
+    if item.occasion is not None:
+        subject = item.occasion.subject_id
+        return [s for s in store.states.all() if s.kind == "occasion"
+                and (s.subject_id, s.contact_id) == (subject, item.contact.id)]
+    return []
+
+
+def decide(store: Store, item: AgendaItem, now: datetime, *,
+           snooze_days: int | None = None) -> Decision:
+    """Dismiss `item` for good (an occasion: for this year), or snooze it for
+    `snooze_days`; a follow-up cannot be, nor can a lead or an occasion be snoozed
+    (UserError). Returns what `undo_decision` needs."""
+    with store.desk.transaction():
+        before = _decision_states(store, item)
+        lead_before = store.leads.get(item.lead.id) if item.lead is not None else None
+        if item.match is not None:
+            article_id = item.match.article.id
+            if snooze_days is None:
+                dismiss_match(store, article_id, item.contact.id)
+            else:
+                until = now.date() + timedelta(days=snooze_days)
+                snooze_match(store, article_id, item.contact.id, until)
+        elif item.intro is not None:
+            a_id, b_id = item.intro.a.id, item.intro.b.id
+            if snooze_days is None:
+                dismiss_suggestion(store, a_id, b_id, now)
+            else:
+                snooze_suggestion(store, a_id, b_id, now, snooze_days)
+        elif item.lead is not None and snooze_days is None:
+            dismiss_lead(store, item.lead.id)
+        elif item.occasion is not None and snooze_days is None:
+            set_occasion_status(store, item.occasion, "dismissed")
+        else:
+            raise UserError("only suggestions can be dismissed or snoozed")
+    return Decision(item, before, lead_before)
+
+
+def undo_decision(store: Store, decision: Decision) -> None:
+    """Put the row's suggestion back as it was before the dismiss or snooze."""
+    with store.desk.transaction():
+        store.states.remove_many(s.id for s in _decision_states(store, decision.item))
+        store.states.insert_many(decision.states_before)
+        if decision.lead_before is not None:
+            store.leads.save(decision.lead_before)
+
+
 def refresh_desk(
     store: Store, config: Config, *, now: datetime, force: bool = False,
     only: list[str] | None = None, progress: Progress | None = None,
 ) -> str:
     """Fetch the feeds that are due (or `only` these, now); returns one line for the
     user, or "" when every feed was fresh (nothing worth interrupting them for). New
-    articles are scored by the next agenda, which reads the match cache anyway."""
+    articles are scored by the next agenda, which reads the match cache anyway.
+
+    `progress` gets (feeds done, feeds to fetch, what is still running)."""
+
+    running = {feed.id: feed.name or feed.url
+               for feed in feeds_to_fetch(store, config, force=force, now=now, only=only)}
 
     def report(done: int, total: int, feed: Feed) -> None:
+        running.pop(feed.id, None)
         if progress is not None:
-            progress(done, total, feed.name or feed.url)
+            progress(done, total, still_running(running.values()))
 
     summary = fetch_all(store, config, force=force, now=now, progress=report, only=only)
     fetched = len(summary.results) - summary.count("skipped")

@@ -35,6 +35,13 @@ _COMPANY_NOISE = frozenset(
 )
 
 
+def fold(text: str) -> str:
+    """Text as people search it: no accents, no case, single spaces ("Zoë  Núñez" ->
+    "zoe nunez"), so what someone types without accents finds the names written with them."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 def _words(value: str) -> list[str]:
     """Lowercase words without accents or punctuation: "Núñez-Gil, Ph.D." -> nunez gil phd."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
@@ -47,9 +54,15 @@ def _words(value: str) -> list[str]:
 
 
 def normalise_name(name: str) -> str:
-    """A person's name as a comparable key: word order, initials and titles do not count."""
+    """A person's name as a comparable key: word order, initials and titles do not count.
+
+    A one-letter word is an initial ("J. Smith"); a number is not ("Alpha 1" and "Alpha 2"
+    are two people)."""
     words = _words(name)
-    meaningful = [word for word in words if len(word) > 1 and word not in _NAME_NOISE]
+    meaningful = [
+        word for word in words
+        if (len(word) > 1 or word.isdigit()) and word not in _NAME_NOISE
+    ]
     return " ".join(sorted(meaningful or words))
 
 
@@ -106,15 +119,19 @@ class Match:
 class ContactIndex:
     """Finds the person a record describes among many, without comparing every pair.
 
-    Contacts are grouped by normalised company, so fuzzy name comparison only runs
-    inside one company's handful of people.
+    Every key is normalised once, when a contact is indexed: exact lookups are dictionary
+    hits, and fuzzy name comparison only runs inside one named company's people (a
+    20,000-person import without companies stays linear).
     """
 
     def __init__(self, contacts: Iterable[Contact] = ()) -> None:
         self._by_email: dict[str, Contact] = {}
         self._by_profile: dict[str, Contact] = {}
         self._by_domain_and_name: dict[tuple[str, str], Contact] = {}
-        self._by_company: dict[str, dict[str, Contact]] = {}
+        self._by_name: dict[tuple[str, str], Contact] = {}
+        """(company key, name key) -> the first contact indexed under it."""
+        self._by_company: dict[str, dict[str, tuple[Contact, str]]] = {}
+        """Company key -> contact id -> (contact, name key), for the fuzzy comparison."""
         for contact in contacts:
             self.add(contact)
 
@@ -124,47 +141,54 @@ class ContactIndex:
             self._by_email.setdefault(email, contact)
         for key in profile_keys(contact):
             self._by_profile.setdefault(key, contact)
-        name = normalise_name(contact.name)
+        company, name = normalise_company(contact.company), normalise_name(contact.name)
         for domain in work_domains(contact):
             self._by_domain_and_name.setdefault((domain, name), contact)
-        company = self._by_company.setdefault(normalise_company(contact.company), {})
-        company.setdefault(contact.id, contact)
+        self._by_name.setdefault((company, name), contact)
+        self._by_company.setdefault(company, {})[contact.id] = (contact, name)
 
-    def find(self, record: Contact) -> Match | None:
+    def find(self, record: Contact, *, fuzzy: bool = True) -> Match | None:
         """The contact `record` is, if any: an address in common; else the same profile
         link; else the same name with an address at the same (non-webmail) domain and no
         other company; else the same name at the same company (or both without one);
-        else a similar name at the same named company."""
-        email = normalise_email(record.email)
+        else (with `fuzzy`) a similar name at the same named company."""
         for known in sorted(all_emails(record)):
             if known in self._by_email:
                 return Match(self._by_email[known], "same email")
         for key in sorted(profile_keys(record)):
             if key in self._by_profile:
                 return Match(self._by_profile[key], "same profile link")
-        company_key = normalise_company(record.company)
+        company_key, name = normalise_company(record.company), normalise_name(record.name)
         for domain in sorted(work_domains(record)):
-            found = self._by_domain_and_name.get((domain, normalise_name(record.name)))
+            found = self._by_domain_and_name.get((domain, name))
             other = normalise_company(found.company) if found is not None else ""
             if found is not None and (not company_key or not other or other == company_key):
                 return Match(found, f"same name, email at {domain}")
-        colleagues = list(self._by_company.get(company_key, {}).values())
-        name = normalise_name(record.name)
-        same_name = "same name and company" if company_key else "same name, no company"
-        for contact in colleagues:
-            if normalise_name(contact.name) == name:
-                return Match(contact, same_name)
-        if not company_key:
+        exact = self._by_name.get((company_key, name))
+        if exact is not None:
+            same = "same name and company" if company_key else "same name, no company"
+            return Match(exact, same)
+        similar = self.similar(record) if fuzzy else []
+        if not similar:
             return None
+        return Match(similar[0], f"similar name ({similar[0].name}), same company")
+
+    def similar(self, record: Contact) -> list[Contact]:
+        """People at the same named company whose name is close to the record's (a typo,
+        or a different person: "Mario" and "Maria"), most similar first; never someone
+        whose email says they are someone else."""
+        company_key = normalise_company(record.company)
+        if not company_key:
+            return []
+        email = normalise_email(record.email)
+        colleagues = self._by_company.get(company_key, {})
         candidates = {
-            contact.id: normalise_name(contact.name)
-            for contact in colleagues
+            contact_id: name
+            for contact_id, (contact, name) in colleagues.items()
             if not (email and contact.email and normalise_email(contact.email) != email)
         }
-        best = process.extractOne(
-            name, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_THRESHOLD
+        found = process.extract(
+            normalise_name(record.name), candidates, scorer=fuzz.token_sort_ratio,
+            score_cutoff=FUZZY_NAME_THRESHOLD, limit=5,
         )
-        if best is None:
-            return None
-        contact = next(c for c in colleagues if c.id == best[2])
-        return Match(contact, f"similar name ({contact.name}), same company")
+        return [colleagues[contact_id][0] for _name, _score, contact_id in found]

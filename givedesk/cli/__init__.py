@@ -43,11 +43,14 @@ def cli(ctx: click.Context, demo: bool) -> None:
         if demo:
             raise UserError("--demo opens the app; it cannot be combined with a command")
         return
-    from givedesk.demo import create_demo_home
+    from givedesk.demo import demo_home
     from givedesk.tui import run_app
 
-    home = create_demo_home() if demo else desk().home
-    run_app(home)
+    if not demo:
+        run_app(desk().home)
+        return
+    with demo_home() as home:
+        run_app(home)
 
 
 for group in (

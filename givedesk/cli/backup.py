@@ -8,15 +8,19 @@ import click
 
 from givedesk.backup import export_desk, read_backup, restore_desk
 from givedesk.cli.context import desk, home_option
+from givedesk.errors import UserError
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 @click.command("export")
 @click.argument("file", type=_FILE)
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @home_option
-def export(file: Path) -> None:
+def export(file: Path, force: bool) -> None:
     """Back up the whole desk (contacts, gives, asks, queue, intros, leads) to FILE."""
+    if file.exists() and not force:
+        raise UserError(f"{file} exists; choose another name, or add --force to replace it")
     backup = export_desk(desk().store, file)
     click.echo(f"Exported the desk to {file}: {backup.describe()}.")
 

@@ -11,7 +11,14 @@ import msgspec
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table, warn
 from givedesk.contact_points import web_link
-from givedesk.contacts import contact_details, find_contact, merge_contacts, sorted_contacts
+from givedesk.contacts import (
+    add_contact,
+    contact_details,
+    find_contact,
+    merge_contacts,
+    merge_people,
+    sorted_contacts,
+)
 from givedesk.contacts_io import (
     export_contacts_csv,
     export_contacts_vcf,
@@ -55,11 +62,13 @@ def contacts() -> None:
               help="The day they started at their company: YYYY-MM-DD or --MM-DD.")
 @click.option("--url", "urls", multiple=True, help="A profile or web link (http/https). Repeatable.")
 @home_option
-def add_contact(
+def add_command(
     name: str, interests: tuple[str, ...], needs: tuple[str, ...], offers: tuple[str, ...],
     tags: tuple[str, ...], met_on: datetime | None, urls: tuple[str, ...], **fields: object,
 ) -> None:
-    """Add NAME; an existing person (same email, or same name and company) is updated."""
+    """Add NAME; an existing person (same email, or the same name at the same company) is
+    updated. A similar name at the same company is added and reported: `contacts merge`
+    joins the two if they are one person."""
     if not name.strip():
         raise UserError("a contact needs a name")
     for option in ("birthday", "anniversary", "work_anniversary"):
@@ -78,13 +87,32 @@ def add_contact(
          "urls": [{"value": link} for link in urls]},
         Contact,
     )
-    report = merge_contacts(desk().store, [contact])
+    report = add_contact(desk().store, contact)
     if report.added:
-        click.echo(f"Added {report.added[0].name} ({report.added[0].id}).")
+        added = report.added[0]
+        click.echo(f"Added {added.name} ({added.id}).")
+        if note := report.similar_note(added):
+            click.echo(f"Note: {note}.")
     elif report.merged:
         click.echo(f"Updated {report.merged[0].name} ({report.merged[0].id}).")
     else:
         click.echo(f"{report.unchanged[0].name} is already on the desk, unchanged.")
+
+
+@contacts.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@home_option
+def merge_command(keep: str, other: str) -> None:
+    """Make KEEP and OTHER one person (names, emails or ids): OTHER's history, queue and
+    introductions move to KEEP, its details fill KEEP's empty fields, and OTHER goes."""
+    store = desk().store
+    with store.desk.transaction():
+        first, second = find_contact(store, keep), find_contact(store, other)
+        merged = merge_people(store, first.id, second.id)
+    filled = f"; filled {', '.join(merged.filled)}" if merged.filled else ""
+    click.echo(f"Merged {merged.removed.name} ({merged.removed.id}) into {merged.kept.name} "
+               f"({merged.kept.id}): {merged.moved} record(s) moved{filled}.")
 
 
 @contacts.command("list")

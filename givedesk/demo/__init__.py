@@ -1,6 +1,7 @@
 """The bundled demo desk: a dozen invented people, their history, and three feed files.
 
-`create_demo_home()` builds a fresh desk in a temporary folder every time, with dates
+`demo_home()` builds a fresh desk in a temporary folder every time (and removes it
+when the demo closes), with dates
 moved so the history and the news read as recent whatever day the demo is opened.
 Nothing needs the network: the feeds are local files.
 """
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from importlib import resources
@@ -21,7 +25,7 @@ from givedesk.models import Ask, Contact, Give
 from givedesk.paths import Paths
 from givedesk.store import Store
 
-__all__ = ["create_demo_home", "DEMO_LOCAL_FEEDS"]
+__all__ = ["DEMO_LOCAL_FEEDS", "create_demo_home", "demo_home"]
 
 DEMO_LOCAL_FEEDS = frozenset({"local.xml"})
 _PUB_DATE = re.compile(r"<pubDate>([^<]+)</pubDate>")
@@ -100,3 +104,14 @@ def create_demo_home(now: datetime | None = None) -> Path:
     home = Path(tempfile.mkdtemp(prefix="givedesk-demo-"))
     populate_demo(home, now or datetime.now(UTC))
     return home
+
+
+@contextmanager
+def demo_home(now: datetime | None = None) -> Iterator[Path]:
+    """A fresh demo desk for as long as the demo runs, then gone: each `--demo` would
+    otherwise leave a folder behind in /tmp."""
+    home = create_demo_home(now)
+    try:
+        yield home
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

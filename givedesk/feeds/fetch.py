@@ -280,6 +280,38 @@ def _store(
     return results, len(pruned)
 
 
+def _split_due(
+    store: Store, config: Config, moment: datetime, force: bool, only: Collection[str] | None
+) -> tuple[list[Feed], list[FeedResult], list[Feed], list[Feed]]:
+    """(due feeds, skipped results, every enabled feed considered, the config's local feeds)."""
+    wanted_local = config_local_feeds(config.local, config_file=store.paths.config_file)
+    feeds = [
+        feed
+        for feed in with_config_feeds(store.feeds.all(), wanted_local)
+        if feed.enabled and (only is None or feed.id in only)
+    ]
+    due, skipped = [], []
+    force = force or only is not None
+    for feed in feeds:
+        reason = _skip_reason(feed, config.fetch, moment, force)
+        if reason is None:
+            due.append(feed)
+        else:
+            skipped.append(
+                FeedResult(feed.id, feed.name or feed.url, feed.url, "skipped", detail=reason)
+            )
+    return due, skipped, feeds, wanted_local
+
+
+def feeds_to_fetch(
+    store: Store, config: Config, *, force: bool = False, now: datetime | None = None,
+    only: Collection[str] | None = None,
+) -> list[Feed]:
+    """The feeds `fetch_all` with the same arguments would fetch (a progress display names
+    the ones still running)."""
+    return _split_due(store, config, now or utc_now(), force, only)[0]
+
+
 def fetch_all(
     store: Store,
     config: Config,
@@ -298,21 +330,7 @@ def fetch_all(
     """
     started = time.monotonic()
     moment = now or utc_now()
-    wanted_local = config_local_feeds(config.local, config_file=store.paths.config_file)
-    feeds = [
-        feed
-        for feed in with_config_feeds(store.feeds.all(), wanted_local)
-        if feed.enabled and (only is None or feed.id in only)
-    ]
-    due, skipped = [], []
-    for feed in feeds:
-        reason = _skip_reason(feed, config.fetch, moment, force or only is not None)
-        if reason is None:
-            due.append(feed)
-        else:
-            skipped.append(
-                FeedResult(feed.id, feed.name or feed.url, feed.url, "skipped", detail=reason)
-            )
+    due, skipped, feeds, wanted_local = _split_due(store, config, moment, force, only)
     outcomes: list[_Outcome] = []
     interrupted = False
     try:

@@ -19,12 +19,24 @@ from givedesk.desk import refresh_desk
 from givedesk.models import utc_now
 from givedesk.paths import resolve_paths
 from givedesk.store import Store
+from givedesk.tui.commands import DeskCommands
 from givedesk.tui.screens import SCREEN_CLASSES
 from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.screens.contacts import ContactsScreen
 from givedesk.tui.screens.help import HelpScreen
 from givedesk.tui.widgets.chrome import SCREENS, DeskStatus
 
 Clock = Callable[[], datetime]
+
+
+EVERYWHERE_KEYS: list[BindingType] = [
+    Binding("ctrl+p", "command_palette", "Palette",
+            tooltip="Command palette: screens, desk actions, go to a person"),
+    Binding("tab,shift+tab", "focus_next", "Next",
+            tooltip="Move between the parts of a screen or the fields of a form"),
+    Binding("up,down", "cursor", "Move", tooltip="Move in a list (also PageUp, PageDown, Home, End)"),
+]
+"""Keys Textual handles itself, listed by `?` so that every reachable key is there."""
 
 
 def _screen_bindings() -> list[BindingType]:
@@ -45,9 +57,11 @@ class GiveDeskApp(App[None]):
         screen.MODE: screen for screen in SCREEN_CLASSES
     }
     DEFAULT_MODE = "today"
+    COMMANDS = App.COMMANDS | {DeskCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *_screen_bindings(),
-        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Every key of every screen"),
+        Binding("question_mark", "help", "Keys", show=False, id="app.help",
+                tooltip="Every key of every screen"),
     ]
 
     def __init__(
@@ -73,9 +87,22 @@ class GiveDeskApp(App[None]):
             yield SystemCommand(f"{title} screen", f"Show {title} (key {key})",
                                 partial(self.switch_mode, mode))
 
+    async def run_on_screen(self, mode: str, action: str) -> None:
+        """Switch to `mode` and run one of its key actions there (the command palette)."""
+        await self.switch_mode(mode)
+        await self.screen.run_action(action)
+
+    async def show_person(self, contact_id: str) -> None:
+        """Contacts, with the cursor on this person."""
+        await self.switch_mode("contacts")
+        if isinstance(self.screen, ContactsScreen):
+            self.screen.select(contact_id)
+
     def action_help(self) -> None:
-        sections: list[tuple[str, list[BindingType]]] = [("Everywhere", list(self.BINDINGS))]
-        sections += [(screen.TITLE, list(screen.BINDINGS)) for screen in SCREEN_CLASSES]
+        everywhere = [*self.BINDINGS, *App.BINDINGS, *EVERYWHERE_KEYS]
+        sections: list[tuple[str, list[BindingType]]] = [("Everywhere", everywhere)]
+        sections += [(screen.TITLE, [*screen.BINDINGS, *screen.HELP_ONLY_KEYS])
+                     for screen in SCREEN_CLASSES]
         self.push_screen(HelpScreen(sections))
 
     def refresh_feeds(self, *, force: bool = False, only: list[str] | None = None) -> None:
@@ -86,7 +113,7 @@ class GiveDeskApp(App[None]):
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def _refresh_worker(self, force: bool, only: list[str] | None) -> None:
         def progress(done: int, total: int, current: str) -> None:
-            self.call_from_thread(self.set_status, f"Fetching {current}", done, total)
+            self.call_from_thread(self.set_status, f"Fetching feeds: {current}", done, total)
 
         summary = refresh_desk(self.store, self.config, now=self.clock(), force=force,
                                only=only, progress=progress)

@@ -19,10 +19,28 @@ FROZEN_NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """App.open_url really calls webbrowser.open: record instead."""
+    """The desk calls webbrowser.open: record instead, and say it opened."""
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: opened.append(url))
+
+    def record(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr("webbrowser.open", record)
     return opened
+
+
+@pytest.fixture
+def no_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A machine where nothing can open a link: webbrowser.open says False."""
+    tried: list[str] = []
+
+    def refuse(url: str, *args: object, **kwargs: object) -> bool:
+        tried.append(url)
+        return False
+
+    monkeypatch.setattr("webbrowser.open", refuse)
+    return tried
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -25,3 +28,17 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def screen_lines(app: GiveDeskApp) -> list[str]:
+    """The terminal as the user sees it, one string per row (modals over their screen)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True,
+                      force_terminal=True, color_system=None, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    return console.export_text().splitlines()
+
+
+def screen_text(app: GiveDeskApp) -> str:
+    return "\n".join(screen_lines(app))

@@ -172,6 +172,8 @@ async def test_follow_ups_due_show_in_their_own_column(demo_home: Path, make_app
     async with app.run_test(size=(120, 40)) as pilot:
         await open_contacts(pilot)
         rows = {line.split(" | ")[0]: line.split(" | ")[-1] for line in table_text(app, "#contacts-table")}
-        assert rows["Priya Raman"] not in ("", "never")  # key relationship, last give 47 days ago
-        assert rows["Leila Haddad"] in ("now", "3d")  # met 3 days ago, nothing given yet
-        assert rows["Zoë Okafor"] == ""
+        # key relationship every 30 days, last give 47 days ago
+        assert rows["Priya Raman"] == "17d overdue"
+        assert rows["Leila Haddad"] == "3d overdue"  # met 3 days ago, nothing given yet
+        assert rows["Zoë Okafor"] == "in 13d"  # key, helped a day ago (every 14 days)
+        assert rows["Hana Kobayashi"] == ""  # not key, not new: nothing is due

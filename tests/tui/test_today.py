@@ -26,9 +26,12 @@ async def test_opens_on_today_with_the_ranked_agenda(demo_home: Path, make_app: 
         assert isinstance(app.screen, TodayScreen)
         lines = rows(app)
         groups = [line.split(" | ")[0].split("\n")[0] for line in lines]
-        order = ["Congrats", "Lead", "Share", "Follow up", "Introduce"]
+        order = ["Congrats", "Mention", "Lead", "Share", "Follow up", "Introduce"]
         assert groups == sorted(groups, key=order.index), "groups must come in order"
-        assert set(groups) == set(order)
+        assert set(groups) == set(order) - {"Mention"}  # no plain mention in the demo news
+        labels = {line.split(" | ")[2].split("\n")[0]: line.split(" | ")[0] for line in lines}
+        assert labels["Harborview Food Bank seeks volunteer drivers for the holiday rush"] == "Lead\nLOCAL"
+        assert labels["Bellini's Trattoria celebrates 20 years on the waterfront"] == "Congrats\nLOCAL"
         okafor = next(line for line in lines if "Okafor Coffee Roasters opens" in line)
         assert "LOCAL" in okafor and "Zoë Okafor" in okafor
         summary = str(app.screen.query_one("#today-summary").render())
@@ -47,7 +50,9 @@ async def test_queue_with_a_note_goes_to_the_outbox(demo_home: Path, make_app: A
         assert first not in rows(app)
         queued = app.store.queue.all()
         assert len(queued) == 1 and queued[0].note == "Congratulations!"
-        assert queued[0].title in first
+        # a Congrats row: the message congratulates
+        assert queued[0].title.startswith("Congratulations on the news! ")
+        assert queued[0].title.removeprefix("Congratulations on the news! ") in first
 
 
 async def test_dismiss_and_snooze_remove_the_row_and_persist(

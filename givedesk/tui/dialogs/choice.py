@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from givedesk.tui.widgets.safe import plain
@@ -28,6 +28,7 @@ class ChoiceDialog(ModalScreen[T | None], Generic[T]):
         with Vertical(classes="dialog"):
             yield Label(plain(self.title_text), classes="dialog-question")
             yield OptionList(*(Option(plain(label)) for label, _value in self.choices))
+        yield Footer(show_command_palette=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

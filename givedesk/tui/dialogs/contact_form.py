@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, TextArea
 
 from givedesk.contact_points import parse_points, points_text, web_link
 from givedesk.models import Contact, ContactPoint
@@ -106,6 +106,9 @@ def contact_from_form(base: Contact, values: dict[str, str], notes: str, key: bo
 
 
 class ContactForm(ModalScreen[Contact | None]):
+    AUTO_FOCUS = "#field-name"
+    """Typing starts with the name: the one required field."""
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the contact"),
@@ -131,6 +134,7 @@ class ContactForm(ModalScreen[Contact | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
+        yield Footer(show_command_palette=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
-from givedesk.desk import GROUP_TITLES, AgendaItem
+from givedesk.desk import AgendaItem
 
 
 def preview_text(item: AgendaItem) -> Text:
     text = Text()
-    text.append(f"{GROUP_TITLES[item.group]} · {item.contact.name}", style="bold")
+    text.append(f"{item.label} · {item.contact.name}", style="bold")
     if item.local:
         text.append("  LOCAL", style="bold green")
     text.append("\n\n")
@@ -63,6 +63,7 @@ class PreviewDialog(ModalScreen[str | None]):
             with VerticalScroll():
                 yield Static(preview_text(self.item), id="preview-text")
             yield Label("q queue · o open link · Escape close", classes="dialog-hint")
+        yield Footer(show_command_palette=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Footer, Input, Label
 
 from givedesk.tui.widgets.safe import plain
 
@@ -37,6 +37,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Label(plain(self.title_text), classes="dialog-question")
             yield Input(self.initial, placeholder=self.placeholder, id="answer")
             yield Label(plain(self.hint), id="prompt-hint", classes="dialog-hint")
+        yield Footer(show_command_palette=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from givedesk.tui.widgets.safe import plain
 
@@ -25,6 +25,7 @@ class ReportDialog(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(plain("\n".join(self.lines)), id="report-text")
             yield Label("Enter or Escape closes", classes="dialog-hint")
+        yield Footer(show_command_palette=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -22,8 +23,17 @@ if TYPE_CHECKING:
 
 
 class DeskScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Keys", id="desk.help",
+                tooltip="Every key of every screen"),
+    ]
+    """`?` first: the footer lists the focused screen's keys before the app's, and cuts
+    what does not fit at 80 columns; the key that lists all the others must stay."""
+
     MODE: ClassVar[str]
     """The mode name this screen is shown under (its tab)."""
+    HELP_ONLY_KEYS: ClassVar[list[BindingType]] = []
+    """Keys Textual handles for this screen (no binding of ours) that `?` must list too."""
 
     @property
     def desk(self) -> GiveDeskApp:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from givedesk.contacts import (
     Activity,
+    add_contact,
     contact_details,
     delete_contact,
     give_activity,
@@ -40,7 +42,7 @@ from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.dialogs.report import ReportDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 def age_label(when: datetime | None, now: datetime) -> str:
@@ -54,6 +56,22 @@ def age_label(when: datetime | None, now: datetime) -> str:
 
 
 SortKey = Callable[[Contact], Any]
+_BREAKS = re.compile(r"(?=@)|(?<=[.\-_])")
+
+
+def unbroken(label: str, value: str, width: int) -> str:
+    """How to write `value` after `label` in `width` columns: a long word such as an email
+    goes on lines of its own, cut only after a dot or a dash or before the @, never in
+    the middle of a name as plain wrapping would."""
+    if len(label) + len(value) <= width or " " in value or width < 8:
+        return value
+    lines, line = [], ""
+    for piece in _BREAKS.split(value):
+        if line and len(line) + len(piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return "\n" + "\n".join([*lines, line])
 
 
 def _existing_file(answer: str) -> str | None:
@@ -100,7 +118,7 @@ class ContactsScreen(DeskScreen):
         yield Input(placeholder="Search names, companies, interests  ( / )", id="contact-search",
                     classes="compact-input")
         with Horizontal(id="contacts-body"):
-            yield DataTable(id="contacts-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(flexible={"name": 1, "company": 1}, id="contacts-table")
             with VerticalScroll(id="contact-detail"):
                 yield Static(id="contact-detail-text")
 
@@ -122,9 +140,13 @@ class ContactsScreen(DeskScreen):
         table.add_column("★", width=1, key="key")
         table.add_column("Last", width=5, key="last")
         table.add_column("30d", width=3, key="recent")
-        table.add_column("Due", width=4, key="due")
+        table.add_column("Due", width=11, key="due")
         table.focus()
         super().on_mount()
+
+    def on_resize(self) -> None:
+        """The detail pane lays an email out for its width: lay it out again."""
+        self.call_after_refresh(self.show_detail)
 
     def reload(self) -> None:
         self.people = {c.id: c for c in self.store.contacts.all()}
@@ -156,12 +178,19 @@ class ContactsScreen(DeskScreen):
         self.show_detail()
 
     def due_label(self, contact: Contact) -> Text:
-        """Whether a give is due: 'now', or how many days it has been waiting."""
+        """When a give is due: "17d overdue", "due today", or for a key relationship
+        helped lately, "in 3d"."""
+        now = self.now()
         followup = self.due.get(contact.id)
-        if followup is None:
+        if followup is not None:
+            waiting = followup.days_waiting(now)
+            return Text(f"{waiting}d overdue" if waiting else "due today", style="bold yellow")
+        last = self.activity.get(contact.id, Activity()).last_give
+        if not contact.key or last is None:
             return Text("")
-        waiting = followup.days_waiting(self.now())
-        return Text(f"{waiting}d" if waiting else "now", style="bold yellow")
+        cadence = contact.cadence_days or self.config.followups.cadence_days
+        days = ((last + timedelta(days=cadence)).astimezone(now.tzinfo).date() - now.date()).days
+        return Text(f"in {max(days, 1)}d", style="dim")
 
     def selected_id(self) -> str | None:
         return cursor_row_key(self.query_one(DataTable))
@@ -187,9 +216,10 @@ class ContactsScreen(DeskScreen):
         if contact.key:
             text.append("  ★ key relationship", style="yellow")
         text.append("\n")
+        width = self.query_one("#contact-detail").scrollable_content_region.width
         for label, value in contact_details(contact):
             text.append(f"{label}: ", style="dim")
-            text.append(f"{value}\n")
+            text.append(f"{unbroken(f'{label}: ', value, width)}\n")
         if contact.notes:
             text.append("\n")
             text.append(contact.notes)
@@ -235,10 +265,12 @@ class ContactsScreen(DeskScreen):
         def added(contact: Contact | None) -> None:
             if contact is None:
                 return
-            report = merge_contacts(self.store, [contact])
+            report = add_contact(self.store, contact)
             who = (report.added or report.merged or report.unchanged)[0]
             verb = "Added" if report.added else "Merged into existing"
-            self.notify(f"{verb} {who.name}", markup=False)
+            similar = report.similar_note(who)
+            self.notify(f"{verb} {who.name}" + (f"; {similar}" if similar else ""),
+                        markup=False, timeout=10 if similar else 3)
             self.reload()
             self.select(who.id)
 

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Footer, Label
 
 from givedesk.tui.widgets.safe import plain_cell
+from givedesk.tui.widgets.tables import FittedTable
 
 
 def _describe(binding: BindingType) -> tuple[str, str] | None:
@@ -30,17 +31,21 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Label("Keys  (Escape closes)", classes="dialog-question")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(flexible={"does": 1}, id="help-keys")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Screen", "Key", "Does")
+        table.add_column("Screen", width=10, key="screen")
+        table.add_column("Key", width=14, key="key")
+        table.add_column("Does", key="does")
         for title, bindings in self.sections:
             for binding in bindings:
                 described = _describe(binding)
                 if described:
                     table.add_row(plain_cell(title), plain_cell(described[0]),
                                   plain_cell(described[1]))
+
 
     def action_close(self) -> None:
         self.dismiss(None)

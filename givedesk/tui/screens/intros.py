@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from givedesk.errors import UserError
@@ -20,6 +21,7 @@ from givedesk.intros import (
     dismiss_suggestion,
     draft_intro_step,
     intro_progress,
+    is_open,
     propose_intro,
     snooze_suggestion,
     suggest_intros,
@@ -28,7 +30,7 @@ from givedesk.tui.dialogs import ChoiceDialog, ConfirmDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.today import SNOOZES
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 def reason_text(suggestion: IntroSuggestion) -> str:
@@ -51,19 +53,32 @@ class IntrosScreen(DeskScreen):
         Binding("z", "snooze_pair", "Snooze", id="intros.snooze", tooltip="Suggest the pair later"),
         Binding("y", "copy_message", "Copy", id="intros.copy",
                 tooltip="Copy the message for the current step"),
+        Binding("f", "toggle_done", "Done list", id="intros.done",
+                tooltip="Show finished and declined introductions (again: those in progress)"),
     ]
+    HELP_ONLY_KEYS: ClassVar[list[BindingType]] = [
+        Binding("tab,shift+tab", "focus_next", "Switch", tooltip=(
+            "Move between suggestions, introductions and the message (arrows scroll it)")),
+    ]
+    SUGGESTION_ACTIONS = frozenset({"propose", "dismiss_pair", "snooze_pair"})
+    PROGRESS_ACTIONS = frozenset({"advance", "decline", "no_reply", "copy_message"})
 
     def __init__(self) -> None:
         super().__init__()
         self.suggestions: dict[str, IntroSuggestion] = {}
         self.progress: dict[str, IntroProgress] = {}
+        self.showing_done = False
+        """The lower table lists finished and declined introductions instead of open ones."""
+        self.on_progress = False
+        """The table the user is on (the keys and the message pane follow it)."""
 
     def compose_body(self) -> ComposeResult:
         yield Label("Suggested introductions", id="suggested-label", classes="summary-line")
-        yield DataTable(id="suggested-table", cursor_type="row", zebra_stripes=True)
-        yield Label("In progress", classes="summary-line")
-        yield DataTable(id="progress-table", cursor_type="row", zebra_stripes=True)
-        yield Static(id="intro-detail", classes="detail-line")
+        yield FittedTable(flexible={"pair": 1, "why": 1}, id="suggested-table")
+        yield Label("In progress", id="progress-label", classes="summary-line")
+        yield FittedTable(flexible={"pair": 1, "next": 1}, id="progress-table")
+        with VerticalScroll(id="intro-detail-box"):
+            yield Static(id="intro-detail")
 
     def on_mount(self) -> None:
         suggested = self.query_one("#suggested-table", DataTable)
@@ -78,9 +93,10 @@ class IntrosScreen(DeskScreen):
         suggested.focus()
         super().on_mount()
 
+
     def reload(self) -> None:
         """Introductions in progress at once; suggestions (every pair compared) in a worker."""
-        self.progress = {p.intro.id: p for p in intro_progress(self.store, include_finished=True)}
+        self.read_progress()
         self.fill_tables()
         self.query_one("#suggested-label", Label).update("Suggested introductions (finding…)")
         self.find_suggestions()
@@ -123,8 +139,24 @@ class IntrosScreen(DeskScreen):
         key = self.row_key("#progress-table")
         return self.progress.get(key) if key else None
 
+    def read_progress(self) -> None:
+        rows = intro_progress(self.store, include_finished=True)
+        self.progress = {p.intro.id: p for p in rows if is_open(p.intro) != self.showing_done}
+        self.query_one("#progress-label", Label).update(
+            "Done (finished and declined) · f: in progress" if self.showing_done
+            else "In progress · f: done")
+
     def focused_on_progress(self) -> bool:
-        return self.focused is self.query_one("#progress-table")
+        return self.on_progress
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys act on the row the user sees: suggestion keys on the suggestions, the
+        double opt-in keys on an introduction; the footer shows only those."""
+        if action in self.SUGGESTION_ACTIONS:
+            return not self.on_progress
+        if action in self.PROGRESS_ACTIONS:
+            return self.on_progress
+        return True
 
     @on(DataTable.RowHighlighted)
     def show_detail(self) -> None:
@@ -132,7 +164,9 @@ class IntrosScreen(DeskScreen):
         if self.focused_on_progress():
             row = self.selected_progress()
             if row is None:
-                detail.update(plain("No introductions yet: press p on a suggestion."))
+                detail.update(plain("None finished or declined yet. f: back to those in progress."
+                                    if self.showing_done else
+                                    "No introductions in progress: press p on a suggestion."))
                 return
             draft = draft_intro_step(row.intro, row.a, row.b, self.config)
             text = f"Next: {row.next_action or 'nothing, it is finished'}"
@@ -148,14 +182,26 @@ class IntrosScreen(DeskScreen):
         lines = [f"{r.a_field} “{r.a_term}” ↔ {r.b_field} “{r.b_term}”" for r in suggestion.reasons]
         detail.update(plain(f"{suggestion.a.name} and {suggestion.b.name}: " + "; ".join(lines)
                             + "\np proposes it: you ask "
-                            f"{suggestion.a.name} first, without naming {suggestion.b.name}."))
+                            f"{suggestion.a.name} first, without naming {suggestion.b.name}."
+                            "\nTab: the introductions in progress (a advances, x declined, "
+                            "n no reply)."))
 
     @on(DataTable.RowSelected)
     def focus_changed(self) -> None:
         self.show_detail()
 
     def on_descendant_focus(self) -> None:
+        focused = self.focused
+        if isinstance(focused, DataTable):
+            self.on_progress = focused.id == "progress-table"
+            self.refresh_bindings()
         self.show_detail()
+
+    def action_toggle_done(self) -> None:
+        self.showing_done = not self.showing_done
+        self.read_progress()
+        self.fill_tables()
+        self.query_one("#progress-table", DataTable).focus()
 
     def action_propose(self) -> None:
         suggestion = self.selected_suggestion()
@@ -165,7 +211,8 @@ class IntrosScreen(DeskScreen):
         intro = propose_intro(self.store, suggestion.a, suggestion.b, self.now())
         self.notify(f"Proposed. Next: ask {suggestion.a.name}.", markup=False)
         self.suggestions.pop(f"{suggestion.a.id}:{suggestion.b.id}", None)
-        self.progress = {p.intro.id: p for p in intro_progress(self.store, include_finished=True)}
+        self.showing_done = False
+        self.read_progress()
         self.fill_tables()
         progress = self.query_one("#progress-table", DataTable)
         progress.focus()

@@ -10,10 +10,20 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Label, TextArea
 
 from givedesk.compose import Draft, draft_outbox_message, mailto_url
-from givedesk.outbox import OutboxGroup, SendRecord, mark_sent, outbox_groups, remove_item, undo_send
+from givedesk.models import QueueItem
+from givedesk.outbox import (
+    OutboxGroup,
+    SendRecord,
+    mark_sent,
+    outbox_groups,
+    queue_item,
+    remove_item,
+    undo_send,
+)
 from givedesk.tui.screens.base import DeskScreen
+from givedesk.tui.widgets.links import open_externally
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 class OutboxScreen(DeskScreen):
@@ -23,11 +33,11 @@ class OutboxScreen(DeskScreen):
         Binding("y", "copy", "Copy", id="outbox.copy", tooltip="Copy the draft to the clipboard"),
         Binding("m", "mail", "Mail", id="outbox.mail", tooltip="Open the draft in your mail client"),
         Binding("s", "sent", "Sent", id="outbox.sent", tooltip="Mark sent: record the gives"),
-        Binding("u", "undo", "Undo", id="outbox.undo", tooltip="Undo the last send"),
+        Binding("u", "undo", "Undo", id="outbox.undo", tooltip="Undo the last send or remove"),
         Binding("x", "remove", "Remove", id="outbox.remove", tooltip="Remove the item from the outbox"),
         Binding("e", "edit", "Edit", id="outbox.edit", tooltip="Edit the draft"),
-        Binding("escape", "leave_draft", "Done", show=False, id="outbox.done",
-                tooltip="Back to the list"),
+        Binding("escape", "leave_draft", "Done editing", id="outbox.done",
+                tooltip="Leave the draft, back to the list (what you typed is kept)"),
     ]
 
     def __init__(self) -> None:
@@ -35,11 +45,12 @@ class OutboxScreen(DeskScreen):
         self.groups: dict[str, OutboxGroup] = {}
         self.edited: dict[str, tuple[str, str]] = {}
         """Drafts the user changed, by contact id: (subject, body)."""
-        self.last_send: SendRecord | None = None
+        self.last_change: SendRecord | QueueItem | None = None
+        """The last send, or the last item removed, for `u`."""
         self.shown_contact: str | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="outbox-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"item": 2, "note": 1}, id="outbox-table")
         yield Label(id="draft-to", classes="summary-line", markup=False)
         yield Input(id="draft-subject", classes="compact-input")
         yield TextArea(id="draft-body", soft_wrap=True)
@@ -51,6 +62,16 @@ class OutboxScreen(DeskScreen):
         table.add_column("Your note", width=18, key="note")
         table.focus()
         super().on_mount()
+
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape shows in the footer only while a draft is being edited: it is the way out."""
+        if action == "leave_draft":
+            return self.focused is not None and self.focused.id in ("draft-subject", "draft-body")
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def reload(self) -> None:
         self.groups = {g.contact.id: g for g in outbox_groups(self.store)}
@@ -139,28 +160,34 @@ class OutboxScreen(DeskScreen):
         if found is None:
             return
         group, draft = found
-        self.app.open_url(mailto_url(draft))
-        self.notify(f"Opened a message to {group.contact.name} in your mail client. "
-                    "Press s once sent.", markup=False)
+        if open_externally(self.app, mailto_url(draft), what="a mailto: link"):
+            self.notify(f"Asked your mail client to open a message to {group.contact.name}. "
+                        "Press s once sent.", markup=False)
 
     def action_sent(self) -> None:
         group = self.selected_group()
         if group is None:
             return
-        self.last_send = mark_sent(self.store, group.contact.id, self.now())
+        record = mark_sent(self.store, group.contact.id, self.now())
+        self.last_change = record
         self.edited.pop(group.contact.id, None)
         self.shown_contact = None
-        count = len(self.last_send.gives)
+        count = len(record.gives)
         self.notify(f"Recorded {count} give(s) to {group.contact.name}. u undoes.", markup=False)
         self.reload()
 
     def action_undo(self) -> None:
-        if self.last_send is None:
+        change = self.last_change
+        if change is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        undo_send(self.store, self.last_send)
-        self.notify(f"Undid the send to {self.last_send.contact.name}.", markup=False)
-        self.last_send = None
+        if isinstance(change, SendRecord):
+            undo_send(self.store, change)
+            self.notify(f"Undid the send to {change.contact.name}.", markup=False)
+        else:
+            queue_item(self.store, change, self.now())
+            self.notify(f"Back in the outbox: {change.title}", markup=False)
+        self.last_change = None
         self.shown_contact = None
         self.reload()
 
@@ -168,9 +195,10 @@ class OutboxScreen(DeskScreen):
         item_id = cursor_row_key(self.query_one(DataTable))
         if item_id:
             item = remove_item(self.store, item_id)
+            self.last_change = item
             self.edited.pop(item.contact_id, None)
             self.shown_contact = None
-            self.notify(f"Removed {item.title}", markup=False)
+            self.notify(f"Removed {item.title}. u undoes.", markup=False)
             self.reload()
 
     def action_edit(self) -> None:

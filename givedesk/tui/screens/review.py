@@ -11,11 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Select, Sparkline, Static
 
+from givedesk.identity import fold
 from givedesk.ledger import ReviewStats, filter_gives, set_give_feedback, summarise_review
 from givedesk.models import GIVE_KINDS, Contact, Feedback, Give, GiveKind
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 def since_from(text: str) -> datetime | None:
@@ -57,7 +58,7 @@ class ReviewScreen(DeskScreen):
             yield Select([(kind, kind) for kind in GIVE_KINDS], prompt="any kind",
                          id="filter-kind", compact=True)
             yield Input(placeholder="since YYYY-MM-DD", id="filter-since", classes="compact-input")
-        yield DataTable(id="ledger-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"person": 2, "note": 3}, id="ledger-table")
         yield Static(id="review-balance", classes="detail-line")
 
     def on_mount(self) -> None:
@@ -69,6 +70,7 @@ class ReviewScreen(DeskScreen):
         table.add_column("Feedback", width=8, key="feedback")
         table.focus()
         super().on_mount()
+
 
     def reload(self) -> None:
         now = self.now()
@@ -106,7 +108,7 @@ class ReviewScreen(DeskScreen):
                   "and nobody was asked more than given."))
 
     def fill_ledger(self) -> None:
-        wanted = self.query_one("#filter-person", Input).value.casefold().strip()
+        wanted = fold(self.query_one("#filter-person", Input).value)
         kind_choice = self.query_one("#filter-kind", Select).value
         kind: GiveKind | None = kind_choice if kind_choice in GIVE_KINDS else None
         since = since_from(self.query_one("#filter-since", Input).value)
@@ -116,7 +118,7 @@ class ReviewScreen(DeskScreen):
         for give in filter_gives(self.gives, since=since, kind=kind):
             person = self.people.get(give.contact_id)
             name = person.name if person else "(deleted contact)"
-            if wanted and wanted not in name.casefold():
+            if wanted and wanted not in fold(name):
                 continue
             table.add_row(f"{give.given_on:%Y-%m-%d}", plain_cell(name), give.kind,
                           plain_cell(give.note), give.feedback or "", key=give.id)

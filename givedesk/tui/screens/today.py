@@ -14,19 +14,28 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
-from givedesk.desk import GROUP_TITLES, AgendaItem, intro_agenda, quick_agenda, rank
-from givedesk.intros import dismiss_suggestion, propose_intro, snooze_suggestion
-from givedesk.leads import dismiss_lead
+from givedesk.compose import MENTION_TITLES_IN_MESSAGES
+from givedesk.desk import (
+    AgendaItem,
+    Decision,
+    decide,
+    intro_agenda,
+    quick_agenda,
+    rank,
+    undo_decision,
+)
+from givedesk.identity import fold
+from givedesk.intros import propose_intro
 from givedesk.ledger import desk_streak
-from givedesk.matching.service import dismiss_match, snooze_match
 from givedesk.models import QueueItem
 from givedesk.occasions import set_occasion_status
 from givedesk.outbox import queue_item
 from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
-from givedesk.tui.screens.contacts import ContactsScreen, age_label
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.screens.contacts import age_label
+from givedesk.tui.widgets.links import open_externally
+from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 EMPTY_DESK = (
     "Nothing on the desk yet.\n\n"
@@ -41,9 +50,9 @@ ALL_DONE = "All done for today. New suggestions appear here as the feeds bring n
 SNOOZES: list[tuple[str, int]] = [("1 day", 1), ("3 days", 3), ("1 week", 7)]
 GROUP_STYLES = {"occasion": "bold red", "mention": "bold magenta", "lead": "bold yellow",
                 "interest": "bold cyan", "followup": "bold green", "intro": "bold blue"}
+NOTE_PLACEHOLDERS = {"congratulate": "Congratulations! …", "mention": "Saw you in the news…"}
 GROUP_LIMIT = 50
 """Rows a kind (congrats, leads, shares…) shows at most; the filter searches them all."""
-FIXED_COLUMNS = 10 + 14 + 5 + 2 * 4
 
 
 def is_web_link(link: str | None) -> bool:
@@ -60,12 +69,16 @@ def queue_item_for(item: AgendaItem, note: str) -> QueueItem:
     if item.occasion is not None:
         return QueueItem(contact_id=item.contact.id, title=item.occasion.message(), kind="info",
                          note=note, occasion=True)
-    return QueueItem(contact_id=item.contact.id, title=item.title, link=item.link, note=note,
+    title = item.title
+    if item.mention in MENTION_TITLES_IN_MESSAGES:
+        title = MENTION_TITLES_IN_MESSAGES[item.mention].format(title=title)
+    return QueueItem(contact_id=item.contact.id, title=title, link=item.link, note=note,
+                     kind="lead" if item.mention == "lead" else "article",
                      article_id=item.match.article.id if item.match else None)
 
 
 def row_cells(item: AgendaItem, now: datetime) -> tuple[Text, Text, Text, Text]:
-    kind = Text(GROUP_TITLES[item.group], style=GROUP_STYLES[item.group], no_wrap=True,
+    kind = Text(item.label, style=GROUP_STYLES[item.group], no_wrap=True,
                 overflow="ellipsis")
     if item.local:
         kind.append("\nLOCAL", style="green")
@@ -94,6 +107,7 @@ class TodayScreen(DeskScreen):
         Binding("o", "open_link", "Open", id="today.open", tooltip="Open the link in a browser"),
         Binding("c", "open_contact", "Person", id="today.person", tooltip="Open the person"),
         Binding("slash", "filter", "Filter", id="today.filter", tooltip="Filter the rows"),
+        Binding("u", "undo", "Undo", id="today.undo", tooltip="Undo the last dismiss or snooze"),
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
         Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
                 tooltip="Clear the filter"),
@@ -108,12 +122,16 @@ class TodayScreen(DeskScreen):
         self.gives_today = 0
         self.streak = 0
         """Read with the agenda, not on every repaint of the summary line."""
+        self.last_decision: Decision | None = None
+        """The last dismiss or snooze, for `u`."""
+        self.cursor_to: str | None = None
+        """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
         yield Input(placeholder="Filter by person, title or reason", id="today-filter",
                     classes="compact-input")
-        yield DataTable(id="today-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible={"article": 1}, minimum=24, id="today-table")
         yield Static(id="today-empty", markup=False)
 
     def on_mount(self) -> None:
@@ -126,12 +144,6 @@ class TodayScreen(DeskScreen):
         table.focus()
         super().on_mount()
 
-    def on_resize(self) -> None:
-        table = self.query_one(DataTable)
-        column = table.columns.get("article")  # type: ignore[call-overload]
-        if column is not None:
-            column.width = max(24, self.size.width - FIXED_COLUMNS - 2)
-            table.refresh()
 
     def reload(self) -> None:
         """Paint first, then read: the agenda of a big desk takes a moment to rank."""
@@ -159,11 +171,11 @@ class TodayScreen(DeskScreen):
 
     def visible_items(self) -> list[AgendaItem]:
         """Matching rows, at most `GROUP_LIMIT` a group: a morning is not 5,000 rows."""
-        wanted = self.query_one("#today-filter", Input).value.casefold().strip()
+        wanted = fold(self.query_one("#today-filter", Input).value)
         shown: Counter[str] = Counter()
         visible = []
         for item in self.items.values():
-            if wanted and wanted not in f"{item.contact.name} {item.title} {item.why}".casefold():
+            if wanted and wanted not in fold(f"{item.contact.name} {item.title} {item.why}"):
                 continue
             shown[item.group] += 1
             if shown[item.group] <= GROUP_LIMIT:
@@ -173,13 +185,15 @@ class TodayScreen(DeskScreen):
 
     def fill_table(self) -> None:
         table = self.query_one(DataTable)
-        keep = self.selected_key()
+        keep = self.cursor_to or self.selected_key()
         table.clear()
         now = self.now()
         for item in self.visible_items():
             table.add_row(*row_cells(item, now), key=item.key, height=2)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
+            if keep == self.cursor_to:
+                self.cursor_to = None
         self.update_summary()
 
     def update_summary(self) -> None:
@@ -197,8 +211,12 @@ class TodayScreen(DeskScreen):
         empty.display = not has_rows
         self.query_one(DataTable).display = has_rows
         if not has_rows:
+            wanted = self.query_one("#today-filter", Input).value.strip()
             nothing_stored = not self.store.contacts.count() or not self.store.feeds.count()
-            empty.update(EMPTY_DESK if nothing_stored else ALL_DONE)
+            if wanted and self.items:
+                empty.update(f"No rows match '{wanted}'. Escape clears the filter.")
+            else:
+                empty.update(EMPTY_DESK if nothing_stored else ALL_DONE)
 
     def selected_key(self) -> str | None:
         return cursor_row_key(self.query_one(DataTable))
@@ -253,15 +271,15 @@ class TodayScreen(DeskScreen):
 
         self.app.push_screen(
             TextPrompt(f"A personal note for {item.contact.name} (optional)",
-                       placeholder="Saw this and thought of you…"),
+                       placeholder=NOTE_PLACEHOLDERS.get(item.mention or "",
+                                                         "Saw this and thought of you…")),
             with_note,
         )
 
     def propose(self, item: AgendaItem) -> None:
         assert item.intro is not None
         suggestion = item.intro
-        why = "; ".join(f"{r.a_term} ↔ {r.b_term}" for r in suggestion.reasons)
-        propose_intro(self.store, suggestion.a, suggestion.b, self.now(), why=why)
+        propose_intro(self.store, suggestion.a, suggestion.b, self.now())
         self.notify(f"Proposed. First ask {suggestion.a.name}, privately: the message is "
                     "on the Intros screen (4).", markup=False)
         self.drop(item)
@@ -270,19 +288,12 @@ class TodayScreen(DeskScreen):
         item = self.selected()
         if item is None:
             return
-        if item.match is not None:
-            dismiss_match(self.store, item.match.article.id, item.contact.id)
-        elif item.lead is not None:
-            dismiss_lead(self.store, item.lead.id)
-        elif item.intro is not None:
-            dismiss_suggestion(self.store, item.intro.a.id, item.intro.b.id, self.now())
-        elif item.occasion is not None:
-            set_occasion_status(self.store, item.occasion, "dismissed")
-        else:
+        if item.followup is not None:
             self.notify(FOLLOWUP_HINT, severity="warning")
             return
+        self.last_decision = decide(self.store, item, self.now())
         lasting = "this year" if item.occasion is not None else "for good"
-        self.notify(f"Dismissed {lasting}: {item.title}", markup=False)
+        self.notify(f"Dismissed {lasting}: {item.title}. u undoes.", markup=False)
         if item.lead is not None:
             self.load_agenda()  # the lead leaves every row it was on
         else:
@@ -301,15 +312,23 @@ class TodayScreen(DeskScreen):
         def snoozed(days: int | None) -> None:
             if days is None:
                 return
+            self.last_decision = decide(self.store, item, self.now(), snooze_days=days)
             until = self.now().date() + timedelta(days=days)
-            if item.match is not None:
-                snooze_match(self.store, item.match.article.id, item.contact.id, until)
-            elif item.intro is not None:
-                snooze_suggestion(self.store, item.intro.a.id, item.intro.b.id, self.now(), days)
-            self.notify(f"Snoozed until {until:%a %d %b}.")
+            self.notify(f"Snoozed until {until:%a %d %b}. u undoes.")
             self.drop(item)
 
         self.app.push_screen(ChoiceDialog[int]("Snooze for", SNOOZES), snoozed)
+
+    def action_undo(self) -> None:
+        decision = self.last_decision
+        if decision is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        undo_decision(self.store, decision)
+        self.last_decision = None
+        self.cursor_to = decision.item.key
+        self.notify(f"Back on the desk: {decision.item.title}", markup=False)
+        self.load_agenda()
 
     def action_open_link(self) -> None:
         item = self.selected()
@@ -319,15 +338,12 @@ class TodayScreen(DeskScreen):
             self.notify("This item has no web link to open.", severity="warning")
             return
         assert item.link is not None
-        self.app.open_url(item.link)
+        open_externally(self.app, item.link, what="the link")
 
     async def action_open_contact(self) -> None:
         item = self.selected()
-        if item is None:
-            return
-        await self.app.switch_mode("contacts")
-        if isinstance(self.app.screen, ContactsScreen):
-            self.app.screen.select(item.contact.id)
+        if item is not None:
+            await self.desk.show_person(item.contact.id)
 
     def action_filter(self) -> None:
         box = self.query_one("#today-filter", Input)
