@@ -46,6 +46,10 @@ async def test_intros_propose_advance_and_decline(demo_home: Path, make_app: App
         await switch(pilot, "4")
         suggested = table_text(app, "#suggested-table")
         assert suggested and "↔" in suggested[0]
+        shown = app.screen.selected_suggestion()  # type: ignore[attr-defined]
+        said = static_text(app, "#intro-detail")
+        assert f"For {shown.a.name}: {shown.why_a}" in said
+        assert f"For {shown.b.name}: {shown.why_b}" in said
         await pilot.press("p")
         await settle(pilot)
         [intro] = app.store.intros.all()

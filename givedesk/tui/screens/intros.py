@@ -179,9 +179,9 @@ class IntrosScreen(DeskScreen):
             detail.update(plain("No introductions to suggest today. They come from one person's "
                                 "needs matching another's offers, and shared interests across fields."))
             return
-        lines = [f"{r.a_field} “{r.a_term}” ↔ {r.b_field} “{r.b_term}”" for r in suggestion.reasons]
-        detail.update(plain(f"{suggestion.a.name} and {suggestion.b.name}: " + "; ".join(lines)
-                            + "\np proposes it: you ask "
+        detail.update(plain(f"For {suggestion.a.name}: {suggestion.why_a}\n"
+                            f"For {suggestion.b.name}: {suggestion.why_b}"
+                            "\np proposes it: you ask "
                             f"{suggestion.a.name} first, without naming {suggestion.b.name}."
                             "\nTab: the introductions in progress (a advances, x declined, "
                             "n no reply)."))
