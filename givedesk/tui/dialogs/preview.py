@@ -34,11 +34,15 @@ def preview_text(item: AgendaItem) -> Text:
             text.append("\n")
         text.append(f"\nWhy (score {item.match.score:.0f})\n", style="bold")
         for reason in item.match.reasons:
-            text.append(f"• {reason.field} “{reason.term}”: ")
+            text.append(f"• {reason.explanation or f'{reason.field} “{reason.term}”'}: ")
             evidence = Text(reason.evidence)
             evidence.stylize("bold reverse", reason.evidence_start, reason.evidence_end)
             text.append_text(evidence)
+            if reason.note:
+                text.append(f" ({reason.note})", style="italic")
             text.append("\n")
+        for learned in item.match.feedback:
+            text.append(f"• {learned}\n", style="dim")
     else:
         text.append("\n")
         text.append(item.why)
