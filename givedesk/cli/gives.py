@@ -94,7 +94,8 @@ def add_give(name: str, kind: str, note: str, link: str | None) -> None:
     store = desk().store
     person = find_contact(store, name)
     give = log_give(store, person, kind, note, link=link, now=clock.local_now())
-    click.echo(f"Logged a {give.kind} give to {person.name} ({give.id}).")
+    article = "an" if give.kind[0] in "aeiou" else "a"
+    click.echo(f"Logged {article} {give.kind} give to {person.name} ({give.id}).")
 
 
 _FEEDBACK_CHOICES: dict[str, Feedback | None] = {**{f: f for f in FEEDBACK_VALUES}, "none": None}

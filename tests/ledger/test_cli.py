@@ -26,7 +26,8 @@ def test_log_and_list_gives(run_cli: Any, zoe: str, monkeypatch: pytest.MonkeyPa
                     "--link", "https://example.com/pricing")
     assert added.code == 0 and added.out.startswith("Logged a help give to Zoë Okafor (")
     monkeypatch.setattr("givedesk.cli.clock.local_now", lambda: NOW - timedelta(days=10))
-    run_cli("gives", "add", "Hana", "--kind", "info", "--note", "Sent the tax calendar")
+    informed = run_cli("gives", "add", "Hana", "--kind", "info", "--note", "Sent the tax calendar")
+    assert informed.out.startswith("Logged an info give to Hana Kobayashi (")
     [give, older] = json.loads(run_cli("gives", "--json").out)
     assert give["contact"] == {"id": zoe, "name": "Zoë Okafor"}
     assert (give["kind"], give["note"], give["link"]) == ("help", "Coffee; [b]pricing[/b]",
