@@ -106,7 +106,8 @@ def _labelled(label: str, evidence: str) -> tuple[str, int, int]:
 
 
 FIELD_WORDS = {"interests": "interest", "needs": "need", "company": "company",
-               "name": "name", "offers": "offer", "role": "role"}
+               "name": "name", "offers": "offer", "role": "role",
+               "surname": "name"}
 
 
 def mention_kind(match: Match) -> MentionKind:

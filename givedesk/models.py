@@ -227,9 +227,10 @@ class Lead:
     """Done with: no longer offered on Today, whoever it was forwarded to."""
 
 
-MatchField = Literal["interests", "needs", "company", "name", "muted_topics", "role"]
+MatchField = Literal["interests", "needs", "company", "name", "muted_topics", "role", "surname"]
 """Where a matched term came from; "role" is the field of the contact's role or company
-(weak evidence: "fire code" for a fire-safety engineer)."""
+(weak evidence: "fire code" for a fire-safety engineer); "surname" is the family name
+alone, which names the person only beside their company ("Ms. Okafor of Okafor Coffee")."""
 
 
 @dataclass(slots=True)

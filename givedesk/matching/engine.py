@@ -67,6 +67,7 @@ from givedesk.matching.words import (
     keys_of,
     normalize_word,
     stem,
+    tokens,
     typo_similarity,
 )
 from givedesk.models import Article, Contact, MatchField, MatchHit, SuggestionStatus
@@ -82,6 +83,7 @@ FIELD_STYLES: dict[MatchField, TermStyle] = {
     "name": "name",
     "muted_topics": "muted",
     "role": "related",
+    "surname": "company",
 }
 """How a contact's own terms are read; related terms and aliases are "related"."""
 FIELD_KINDS: dict[MatchField, MatchKind] = {
@@ -90,11 +92,14 @@ FIELD_KINDS: dict[MatchField, MatchKind] = {
     "company": "mention",
     "name": "mention",
     "role": "interest",
+    "surname": "mention",
 }
 KIND_PRIORITY: dict[MatchKind, int] = {"mention": 0, "need": 1, "interest": 2}
 """The kind a pair is shown as: the most specific kind among its terms."""
 MAX_EXTRA_TERMS = 3
 """Further distinct terms beyond this many add nothing: five weak hits are not a strong one."""
+MIN_SURNAME_LENGTH = 3
+"""A family name this short ("Li", "Ng") is too often another word to look for alone."""
 SECONDS_PER_DAY = 86_400.0
 PARALLEL_CELLS = 500_000
 """`cdist` comparisons worth spreading over every core: starting the threads costs about
@@ -145,6 +150,8 @@ def contact_terms(contact: Contact) -> list[tuple[MatchField, str]]:
     if nickname and len(words) > 1 and nickname.casefold() != words[0].casefold():
         # "Tomi Reyes" names Tomás Reyes; "Tomi" alone names too many people to count.
         terms.append(("name", f"{nickname} {words[-1]}"))
+    if contact.company.strip() and len(words) > 1 and len(words[-1]) >= MIN_SURNAME_LENGTH:
+        terms.append(("surname", words[-1]))
     terms += [("muted_topics", term) for term in contact.muted_topics]
     return terms
 
@@ -534,7 +541,7 @@ class _Judge:
     ) -> tuple[Origin, str] | None:
         """What the hit stands for and a caution, or None when it does not count."""
         field = hit.field
-        if field == "company":
+        if field in ("company", "surname"):
             return Origin(field, hit.term), ""
         if field == "name":
             profile = self.profile(contact)
@@ -557,6 +564,29 @@ class _Judge:
         return origin, ""
 
 
+def _surname_beside_company(
+    surname: MatchHit, hits: Sequence[MatchHit], text: ArticleText, company: str
+) -> bool:
+    """A family name alone names the person only when their company is named too, apart
+    from it ("Ms. Okafor of Okafor Coffee": not the "Okafor" inside "Okafor Coffee"),
+    when their full name is not already there, and when it is written as a name."""
+    if any(hit.field == "name" for hit in hits) or not any(hit.field == "company" for hit in hits):
+        return False
+    analysed = text.analysed(surname.in_title)
+    at = surname.first_token
+    if not analysed.raw(at)[:1].isupper():
+        return False
+    words, named = analysed.words, [normalize_word(token) for token in tokens(company)]
+    for position, word in enumerate(named):
+        if word != words[at]:
+            continue
+        follows = position + 1 < len(named) and words[at + 1:at + 2] == [named[position + 1]]
+        precedes = position > 0 and at > 0 and words[at - 1] == named[position - 1]
+        if follows or precedes:
+            return False
+    return True
+
+
 def _score_pair(
     text: ArticleText,
     contact: Contact,
@@ -569,10 +599,15 @@ def _score_pair(
     """The suggestion `hits` make for one pair (see `rank`); None when muted or when no
     hit counts."""
     article = text.article
+    every_hit = list(hits)
     best: dict[str, tuple[float, MatchHit, Origin, str]] = {}
-    for hit in hits:
+    for hit in every_hit:
         if hit.field == "muted_topics":
             return None
+        if hit.field == "surname" and not _surname_beside_company(
+            hit, every_hit, text, contact.company
+        ):
+            continue
         judged = judge.judge(contact, hit, text)
         if judged is None:
             continue

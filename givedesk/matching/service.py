@@ -54,7 +54,7 @@ from givedesk.models import (
 )
 from givedesk.store import Store
 
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 """Part of every contact digest: bump it when matching rules change, and every cached
 hit is recomputed on the next run."""
 
