@@ -138,6 +138,8 @@ async def test_the_contact_form_takes_typing_at_once(demo_home: Path, make_app: 
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
+        await settle(pilot)
+        assert "Name (required)" in screen_text(app), "the Name field's label is in view"
         await pilot.press(*"Ada Lovelace", "ctrl+s")
         await settle(pilot)
         assert "Ada Lovelace" in [c.name for c in app.store.contacts.all()]

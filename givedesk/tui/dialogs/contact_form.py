@@ -136,6 +136,10 @@ class ContactForm(ModalScreen[Contact | None]):
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer(show_command_palette=False)
 
+    def on_mount(self) -> None:
+        # Focusing Name scrolls the form just past its label: bring the label back.
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
