@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
+from givedesk.intros import draft_intro_step, intro_people
 from givedesk.models import Contact, QueueItem
 from givedesk.outbox import queue_item
 from givedesk.tui.dialogs.contact_form import ContactForm
@@ -43,9 +44,8 @@ async def test_o_copies_and_shows_a_link_nothing_could_open(
                    and item.link in n for n in notes(app))
 
 
-async def test_m_says_when_no_mail_client_opened_the_message(
-    store, make_app: AppFactory, no_browser: list[str]  # type: ignore[no-untyped-def]
-) -> None:
+async def mail_a_queued_item(store, make_app: AppFactory) -> tuple[list[str], str]:  # type: ignore[no-untyped-def]
+    """Queue one item for Zoë, press m on it in the Outbox: (notifications, clipboard)."""
     zoe = store.contacts.insert(Contact(name="Zoë Okafor", email="zoe@example.com"))
     queue_item(store, QueueItem(contact_id=zoe.id, title="Bike lanes approved"), FROZEN_NOW)
     app = make_app()
@@ -55,27 +55,25 @@ async def test_m_says_when_no_mail_client_opened_the_message(
         await settle(pilot)
         await pilot.press("m")
         await pilot.pause()
-        assert len(no_browser) == 1 and no_browser[0].startswith("mailto:zoe@example.com?")
-        assert app.clipboard == no_browser[0]
-        assert not any("mail client" in n for n in notes(app))
-        assert any("could open a mailto: link, so it is copied" in n for n in notes(app))
+        return notes(app), app.clipboard
+
+
+async def test_m_says_when_no_mail_client_opened_the_message(
+    store, make_app: AppFactory, no_browser: list[str]  # type: ignore[no-untyped-def]
+) -> None:
+    said, clipboard = await mail_a_queued_item(store, make_app)
+    assert len(no_browser) == 1 and no_browser[0].startswith("mailto:zoe@example.com?")
+    assert clipboard == no_browser[0]
+    assert not any("mail client" in n for n in said)
+    assert any("could open a mailto: link, so it is copied" in n for n in said)
 
 
 async def test_m_reports_an_opened_message_only_when_it_opened(
     store, make_app: AppFactory, opened_urls: list[str]  # type: ignore[no-untyped-def]
 ) -> None:
-    zoe = store.contacts.insert(Contact(name="Zoë Okafor", email="zoe@example.com"))
-    queue_item(store, QueueItem(contact_id=zoe.id, title="Bike lanes approved"), FROZEN_NOW)
-    app = make_app()
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        await pilot.press("2")
-        await settle(pilot)
-        await pilot.press("m")
-        await pilot.pause()
-        assert len(opened_urls) == 1
-        assert any("Asked your mail client to open a message to Zoë Okafor" in n
-                   for n in notes(app))
+    said, _clipboard = await mail_a_queued_item(store, make_app)
+    assert len(opened_urls) == 1
+    assert any("Asked your mail client to open a message to Zoë Okafor" in n for n in said)
 
 
 # 2. Progress names what is still running, and fits at 80 columns.
@@ -263,8 +261,6 @@ async def test_the_whole_intro_message_is_there_and_scrolls(
         await settle(pilot)
         await pilot.press("p")
         await settle(pilot)
-        from givedesk.intros import draft_intro_step, intro_people
-
         [intro] = app.store.intros.all()
         draft = draft_intro_step(intro, *intro_people(app.store, intro), app.config)
         assert draft is not None
