@@ -1,12 +1,11 @@
 """Today's article suggestions for the desk in the store, and what the user decides.
 
-Incremental matching: hits depend only on article texts, contact terms and stop words
-(never on the clock, weights or decisions), so news.json keeps them: each article's
-hits with a digest of its text (`ArticleHits`), and a digest of each contact's terms
-(`ContactTermsDigest`). A run scans only new or edited articles (against everyone)
-and the other articles only against people whose terms changed. `find_hits` judges
-every (term, text) on its own, so this gives exactly what a full rescore would; a
-test compares them. The cache is rebuildable: delete it and the next run redoes all.
+Incremental matching: hits and base scores are derived data, kept in the match cache
+beside the news (`cache.py`): a run scans only new or edited articles (against
+everyone) and the other articles only against people whose terms changed, rescores
+only the pairs whose weights or feedback changed, and ranks the rest from packed score
+arrays. A test compares the result with a full rescore. The cache is rebuildable:
+delete it and the next run redoes all.
 
 Decisions are `SuggestionState(kind="match", subject_id=article id, ...)` records in
 desk.json: dismissed (never again), snoozed (back on its `until` day), queued, given.
@@ -18,27 +17,17 @@ such gives for "podcasting" make Zoë's podcasting matches count a quarter.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
-from givedesk.matching.engine import (
-    Match,
-    Penalties,
-    contact_terms,
-    find_hits,
-    rank,
-    stop_words_for,
-)
+from givedesk.matching.cache import MatchCache
+from givedesk.matching.engine import SECONDS_PER_DAY, Match, Penalties, Ranked, stop_words_for
 from givedesk.models import (
     Article,
-    ArticleHits,
-    Contact,
-    ContactTermsDigest,
+    Give,
     MatchHit,
     SuggestionState,
     SuggestionStatus,
@@ -46,97 +35,48 @@ from givedesk.models import (
 )
 from givedesk.store import Store
 
-ENGINE_VERSION = "1"
-"""Part of every contact digest: bump it when matching rules change, and every cached
-hit is recomputed on the next run."""
 
-
-def _digest(parts: Iterable[str]) -> str:
-    hashed = hashlib.blake2b(digest_size=10)
-    for part in parts:
-        hashed.update(part.encode("utf-8"))
-        hashed.update(b"\x00")
-    return hashed.hexdigest()
-
-
-def _article_digest(article: Article) -> str:
-    return _digest((article.title, article.summary))
-
-
-def _contact_digest(contact: Contact, settings: str) -> str:
-    return _digest([settings, *(f"{name}:{term}" for name, term in contact_terms(contact))])
-
-
-def _hit_order(hit: MatchHit) -> tuple[str, str, str, bool, int]:
-    return (hit.contact_id, hit.field, hit.term, hit.in_title, hit.first_token)
-
-
-@dataclass(frozen=True)
-class DeskHits:
-    """The desk as matching saw it: articles, contacts and every article's hits."""
-
-    articles: list[Article]
-    contacts: dict[str, Contact]
-    hits: dict[str, list[MatchHit]]
-
-
-def refresh_hits(store: Store, config: MatchingConfig) -> DeskHits:
-    """Bring the cached hits up to date, scanning only what changed (module docstring)."""
-    stop_words = stop_words_for(config)
-    settings = _digest([ENGINE_VERSION, *sorted(stop_words)])
+def refresh_hits(store: Store, config: MatchingConfig) -> dict[str, list[MatchHit]]:
+    """Bring the match cache up to date (module docstring); every article's hits."""
     contacts = store.contacts.all()
-    with store.news.transaction():
+    gives = store.gives.all()
+    with store.news.transaction(), MatchCache.opened(store.paths.match_cache_file) as cache:
         articles = store.articles.all()
-        cached = {entry.id: entry for entry in store.match_cache.all()}
-        known = {entry.id: entry.digest for entry in store.match_contacts.all()}
-        digests = {contact.id: _contact_digest(contact, settings) for contact in contacts}
-        changed = [contact for contact in contacts if known.get(contact.id) != digests[contact.id]]
-        stale = (known.keys() - digests.keys()) | {contact.id for contact in changed}
-
-        fresh = [a for a in articles if a.id not in cached or cached[a.id].digest != _article_digest(a)]
-        fresh_ids = {article.id for article in fresh}
-        kept = [article for article in articles if article.id not in fresh_ids]
-        current = {article.id: cached[article.id].hits for article in kept}
-        found = find_hits(fresh, contacts, stop_words)
-        saved = []
-        for article in fresh:
-            current[article.id] = sorted(found.get(article.id, []), key=_hit_order)
-            saved.append(ArticleHits(article.id, _article_digest(article), current[article.id]))
-        if stale:
-            redone = find_hits(kept, changed, stop_words)
-            for article in kept:
-                entry = cached[article.id]
-                still = [hit for hit in entry.hits if hit.contact_id not in stale]
-                current[article.id] = sorted(still + redone.get(article.id, []), key=_hit_order)
-                if current[article.id] != entry.hits:
-                    saved.append(ArticleHits(article.id, entry.digest, current[article.id]))
-            store.match_contacts.replace_all(
-                ContactTermsDigest(contact_id, digest) for contact_id, digest in digests.items()
-            )
-        if saved:
-            store.match_cache.save_many(saved)
-        gone = cached.keys() - {article.id for article in articles}
-        if gone:
-            store.match_cache.remove_many(gone)
-    return DeskHits(articles, {contact.id: contact for contact in contacts}, current)
+        cache.sync(articles, contacts, stop_words_for(config), config,
+                   lambda hits_of: feedback_penalties(gives, hits_of, config))
+        return cache.all_hits()
 
 
 def feedback_penalties(
-    store: Store, hits: Mapping[str, Sequence[MatchHit]], config: MatchingConfig
+    gives: Iterable[Give], hits_of: Callable[[str, str], Sequence[MatchHit]],
+    config: MatchingConfig,
 ) -> Penalties:
     """(contact id, term) -> weight factor, from gives marked not relevant (module
     docstring). Given articles are kept when old news is pruned, so their hits stay."""
     counts: Counter[tuple[str, str]] = Counter()
-    for give in store.gives.all():
+    for give in gives:
         if give.feedback != "not-relevant" or give.article_id is None:
             continue
         terms = {
             hit.term.casefold()
-            for hit in hits.get(give.article_id, ())
-            if hit.contact_id == give.contact_id and hit.field != "muted_topics"
+            for hit in hits_of(give.article_id, give.contact_id)
+            if hit.field != "muted_topics"
         }
         counts.update((give.contact_id, term) for term in terms)
     return {key: config.not_relevant_factor**count for key, count in counts.items()}
+
+
+def _age_penalties(
+    articles: Iterable[Article], now: datetime, config: MatchingConfig
+) -> dict[str, tuple[float, bool]]:
+    """Article id -> (points lost to age, still young enough to suggest), computed as
+    `engine.rank` does."""
+    found = {}
+    for article in articles:
+        age_days = (now - article.published).total_seconds() / SECONDS_PER_DAY
+        penalty = config.recency_penalty * min(max(age_days, 0.0) / config.recency_days, 1.0)
+        found[article.id] = (penalty, age_days <= config.max_age_days)
+    return found
 
 
 def _match_states(store: Store) -> dict[tuple[str, str], SuggestionState]:
@@ -164,11 +104,8 @@ def todays_matches(
     count toward the day's allowance, so working through the list does not refill it.
     """
     matching = config.matching
-    desk = refresh_hits(store, matching)
-    penalties = feedback_penalties(store, desk.hits, matching)
-    ranked = rank(
-        desk.hits, desk.articles, desk.contacts, now=now, config=matching, penalties=penalties
-    )
+    contacts = {contact.id: contact for contact in store.contacts.all()}
+    gives = store.gives.all()
     states = _match_states(store)
     today = now.date()
     used = Counter(
@@ -177,9 +114,34 @@ def todays_matches(
         if state.status in ("queued", "given")
         and state.updated.astimezone(now.tzinfo).date() == today
     )
+    decided = [key for key, state in states.items() if _open_status(state, today) is not None]
+    with store.news.transaction(), MatchCache.opened(store.paths.match_cache_file) as cache:
+        articles = {article.id: article for article in store.articles.all()}
+        cache.sync(list(articles.values()), list(contacts.values()), stop_words_for(matching),
+                   matching, lambda hits_of: feedback_penalties(gives, hits_of, matching))
+        ages = _age_penalties(articles.values(), now, matching)
+        allowance = {contact_id: matching.max_per_contact - count
+                     for contact_id, count in used.items()}
+        wanted = cache.best_pairs(ages, matching.threshold, allowance,
+                                  matching.max_per_contact, decided)
+        if include_all:
+            wanted.update(key for key in (cache.numbers(*pair) for pair in decided) if key)
+        cached = cache.pairs(wanted)
+        ids = {num: aid for aid, num in cache.article_nums.items()}
+        people = {num: cid for cid, num in cache.contact_nums.items()}
+    ranked: list[tuple[tuple[float, float, str, str], Ranked]] = []
+    for (article_num, contact_num), scored in cached.items():
+        article, contact = articles[ids[article_num]], contacts[people[contact_num]]
+        penalty, young = ages[article.id]
+        strength = scored.base - penalty
+        score = round(min(max(strength, 0.0), 100.0), 1)
+        if young and score >= matching.threshold:
+            key = (-strength, -article.published.timestamp(), article.id, contact.id)
+            ranked.append((key, Ranked(article, contact, score, strength, scored.kind, scored.hits)))
+    ranked.sort(key=lambda keyed: keyed[0])
     feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
     shown = []
-    for pair in ranked:
+    for _, pair in ranked:
         status = _open_status(states.get((pair.article.id, pair.contact.id)), today)
         if status is None:
             if used[pair.contact.id] >= matching.max_per_contact:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -10,8 +11,10 @@ import pytest
 
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
+from givedesk.matching import cache as cache_module
 from givedesk.matching import service
-from givedesk.matching.engine import find_hits, stop_words_for
+from givedesk.matching.cache import hit_order
+from givedesk.matching.engine import Match, find_hits, rank, stop_words_for
 from givedesk.matching.service import (
     dismiss_match,
     refresh_hits,
@@ -140,17 +143,45 @@ def test_not_relevant_feedback_down_weights_the_term_for_that_person(desk: Store
 
 
 def cached_hits(store: Store) -> dict[str, list[MatchHit]]:
-    return {entry.id: entry.hits for entry in store.match_cache.all() if entry.hits}
+    return refresh_hits(store, MatchingConfig())
 
 
 def full_rescore(store: Store, config: MatchingConfig) -> dict[str, list[MatchHit]]:
     found = find_hits(store.articles.all(), store.contacts.all(), stop_words_for(config))
-    return {key: sorted(hits, key=service._hit_order) for key, hits in found.items()}
+    return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
+
+
+def full_ranking(store: Store, config: Config) -> list[tuple[str, str, float, str, list[str]]]:
+    """What `todays_matches` shows, computed from nothing by the engine alone."""
+    hits = full_rescore(store, config.matching)
+    penalties = service.feedback_penalties(
+        store.gives.all(),
+        lambda a, c: [hit for hit in hits.get(a, []) if hit.contact_id == c], config.matching)
+    contacts = {contact.id: contact for contact in store.contacts.all()}
+    ranked = rank(hits, store.articles.all(), contacts, now=NOW, config=config.matching,
+                  penalties=penalties)
+    used: dict[str, int] = {}
+    shown = []
+    for pair in ranked:
+        if used.get(pair.contact.id, 0) < config.matching.max_per_contact:
+            used[pair.contact.id] = used.get(pair.contact.id, 0) + 1
+            shown.append(pair.to_match())
+    return [described(match) for match in shown]
+
+
+def described(match: Match) -> tuple[str, str, float, str, list[str]]:
+    return (match.article.id, match.contact.id, match.score, match.kind,
+            [reason.evidence for reason in match.reasons])
+
+
+def ranking(store: Store, config: Config) -> list[tuple[str, str, float, str, list[str]]]:
+    return [described(match) for match in todays_matches(store, config, now=NOW)]
 
 
 def test_incremental_matching_gives_what_a_full_rescore_gives(desk: Store) -> None:
-    config = MatchingConfig()
-    refresh_hits(desk, config)
+    config = Config()
+    refresh_hits(desk, config.matching)
+    assert ranking(desk, config) == full_ranking(desk, config)
 
     desk.articles.insert_many([
         news("n1", "Podcasting gear for beginners", "A bookkeeper's guide to sailing taxes."),
@@ -168,10 +199,18 @@ def test_incremental_matching_gives_what_a_full_rescore_gives(desk: Store) -> No
     desk.contacts.remove("ben")
     desk.contacts.insert(Contact(id="cy", name="Cy Moss", interests=["sailing", "bike lanes"]))
 
-    incremental = refresh_hits(desk, config).hits
-    assert {k: v for k, v in incremental.items() if v} == full_rescore(desk, config)
-    assert cached_hits(desk) == full_rescore(desk, config)
-    assert {entry.id for entry in desk.match_cache.all()} == {a.id for a in desk.articles.all()}
+    assert ranking(desk, config) == full_ranking(desk, config)
+    assert refresh_hits(desk, config.matching) == full_rescore(desk, config.matching)
+
+    desk.gives.insert(Give(contact_id="cy", kind="article", article_id="n2",
+                           feedback="not-relevant"))
+    local = desk.articles.get("n1")
+    assert local is not None
+    local.local = True
+    desk.articles.save(local)
+    assert ranking(desk, config) == full_ranking(desk, config)
+    weighted = Config(matching=MatchingConfig(title_weight=0.8, need_bonus=30))
+    assert ranking(desk, weighted) == full_ranking(desk, weighted)
 
 
 def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,26 +221,45 @@ def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPat
         scanned.append((len(articles), len(list(contacts))))
         return find_hits(articles, contacts, stop)
 
-    monkeypatch.setattr(service, "find_hits", counting)
+    monkeypatch.setattr(cache_module, "find_hits", counting)
     refresh_hits(desk, MatchingConfig())
     desk.articles.insert(news("n1", "Sailing news"))
     refresh_hits(desk, MatchingConfig())
-    assert scanned == [(0, 2), (1, 2)]
+    assert scanned == [(1, 2)]
+
+
+def test_unchanged_desk_writes_no_cache(desk: Store) -> None:
+    first = pairs(desk)
+    cache = desk.paths.match_cache_file
+    before = cache.stat().st_mtime_ns
+    assert pairs(desk) == first
+    assert cache.stat().st_mtime_ns == before
 
 
 def test_changed_stop_words_rescore_everything(desk: Store) -> None:
     refresh_hits(desk, MatchingConfig())
     config = MatchingConfig(stop_words=["sailing"])
-    refresh_hits(desk, config)
-    assert cached_hits(desk) == full_rescore(desk, config)
-    assert not any(hit.term == "sailing" for hits in cached_hits(desk).values() for hit in hits)
+    assert refresh_hits(desk, config) == full_rescore(desk, config)
+    assert not any(hit.term == "sailing" for hits in refresh_hits(desk, config).values()
+                   for hit in hits)
 
 
-def test_the_cache_is_rebuilt_when_lost(desk: Store) -> None:
+@pytest.mark.parametrize("damage", ["missing", "garbage", "old-format", "empty"])
+def test_the_cache_is_rebuilt_when_lost_damaged_or_old(desk: Store, damage: str) -> None:
     first = pairs(desk)
-    desk.match_cache.replace_all([])
-    desk.match_contacts.replace_all([])
+    cache = desk.paths.match_cache_file
+    if damage == "missing":
+        cache.unlink()
+    elif damage == "garbage":
+        cache.write_bytes(b"this is not a database" * 100)
+    elif damage == "empty":
+        cache.write_bytes(b"")
+    else:
+        with sqlite3.connect(cache) as connection:
+            connection.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+            connection.execute("DELETE FROM pairs")
     assert pairs(desk) == first
+    assert refresh_hits(desk, MatchingConfig()) == full_rescore(desk, MatchingConfig())
 
 
 def test_snooze_until_is_a_date(desk: Store) -> None:

@@ -1,0 +1,419 @@
+"""Matching's derived data, kept in SQLite beside the news: hits and pair scores.
+
+Why not news.json: the hits grow with contacts x articles (198 MB at 10k x 5k), and a
+JSON file is decoded whole on every run and rewritten whole on any change. Here a run
+reads two small digest tables and one row of packed score arrays, and writes only what
+changed. It is a cache, not the user's data: a missing, damaged or older-format file
+is thrown away and rebuilt by the next run.
+
+What depends on what (so a run redoes only what changed):
+
+* a pair's hits depend on the article's text, the contact's terms and the stop words
+  (`meta.hits`: changed, everything is found again);
+* its base score (before the age penalty, which moves with the clock) also depends on
+  the scoring weights (`meta.scores`: changed, every pair is rescored from its cached
+  hits), on the article being local news (part of the article digest), and on the
+  contact's feedback penalties (`contacts.scoring`: changed, that person's pairs are
+  rescored);
+* decisions (dismissed, snoozed, queued) and the day's allowance are applied when
+  ranking, on the packed arrays, so they cost nothing to keep up to date.
+
+Tables: `articles` and `contacts` give each id a number and remember its digests;
+`pairs` holds every (article, contact) with a hit: its hits (the best hit per term
+first, `shown` of them, then the rest), base score and kind; `scores` is the scored
+pairs as three packed arrays, kept in step with `pairs`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import numpy as np
+import numpy.typing as npt
+
+from givedesk.config import MatchingConfig
+from givedesk.matching.engine import (
+    MatchKind,
+    Penalties,
+    _score_pair,
+    contact_terms,
+    find_hits,
+)
+from givedesk.models import Article, Contact, MatchHit
+
+FORMAT_VERSION = "1"
+"""Of the file's tables: a file of another version is deleted and rebuilt."""
+ENGINE_VERSION = "1"
+"""Part of the hits digest: bump it when matching rules change, and every cached hit
+is recomputed on the next run."""
+KINDS: tuple[MatchKind, ...] = ("interest", "need", "mention")
+SCORING_FIELDS = ("title_weight", "summary_weight", "mention_bonus", "local_mention_bonus",
+                  "need_bonus", "extra_term_bonus")
+"""The weights a base score depends on; threshold, age and allowance apply at ranking."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    num INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS contacts (
+    num INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, terms TEXT NOT NULL,
+    scoring TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pairs (
+    article INTEGER NOT NULL, contact INTEGER NOT NULL, base REAL, kind INTEGER NOT NULL,
+    shown INTEGER NOT NULL, hits BLOB NOT NULL, PRIMARY KEY (article, contact)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pairs_by_contact ON pairs (contact);
+CREATE TABLE IF NOT EXISTS scores (
+    id INTEGER PRIMARY KEY CHECK (id = 1), articles BLOB NOT NULL, contacts BLOB NOT NULL,
+    bases BLOB NOT NULL);
+"""
+TABLES = ("articles", "contacts", "pairs", "scores")
+
+HitRow = tuple[str, str, float, bool, int, int]
+"""A cached hit without its contact: field, term, similarity, in_title, first, last."""
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+PairKey = tuple[int, int]
+"""(article number, contact number) in the cache."""
+HitsOf = Callable[[str, str], Sequence[MatchHit]]
+
+
+def digest(parts: Iterable[str]) -> str:
+    hashed = hashlib.blake2b(digest_size=10)
+    for part in parts:
+        hashed.update(part.encode("utf-8"))
+        hashed.update(b"\x00")
+    return hashed.hexdigest()
+
+
+def _article_digest(article: Article) -> str:
+    return digest((article.title, article.summary, "local" if article.local else ""))
+
+
+def _terms_digest(contact: Contact) -> str:
+    return digest(f"{name}:{term}" for name, term in contact_terms(contact))
+
+
+def hit_order(hit: MatchHit) -> tuple[str, str, str, bool, int]:
+    """The order a pair's hits are scored in, whichever run found them: `_score_pair`
+    keeps the first of equally good hits."""
+    return (hit.contact_id, hit.field, hit.term, hit.in_title, hit.first_token)
+
+
+_encoder = msgspec.msgpack.Encoder()
+_decoder = msgspec.msgpack.Decoder(list[tuple[str, str, float, bool, int, int]])
+
+
+def _encode_hits(hits: Iterable[MatchHit]) -> bytes:
+    return _encoder.encode([
+        (hit.field, hit.term, hit.similarity, hit.in_title, hit.first_token, hit.last_token)
+        for hit in hits
+    ])
+
+
+def _decode_hits(contact_id: str, blob: bytes) -> list[MatchHit]:
+    return [MatchHit(contact_id, *row) for row in _decoder.decode(blob)]  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class CachedPair:
+    """A pair's cached score: `hits` are the best hit per term, strongest first."""
+
+    base: float
+    kind: MatchKind
+    hits: tuple[MatchHit, ...]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """The cache file, made anew when it is missing, damaged or of another version."""
+    for attempt in range(2):
+        try:
+            connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        except sqlite3.Error:
+            path.unlink(missing_ok=True)
+            continue
+        try:
+            connection.executescript(SCHEMA)
+            row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if row is None:
+                connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT_VERSION,))
+                return connection
+            if row[0] == FORMAT_VERSION:
+                return connection
+        except sqlite3.DatabaseError:
+            if attempt:
+                raise
+        connection.close()
+        path.unlink(missing_ok=True)
+    return sqlite3.connect(path, timeout=30.0, isolation_level=None)  # pragma: no cover
+
+
+class MatchCache:
+    """One open cache, used for one sync-and-rank (open it with `MatchCache.opened`,
+    under the news lock, so another givedesk never syncs at the same time)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+        self.article_nums: dict[str, int] = {}
+        self.contact_nums: dict[str, int] = {}
+        self._article_ids_by_num: dict[int, str] | None = None
+
+    @classmethod
+    @contextlib.contextmanager
+    def opened(cls, path: Path) -> Iterator[MatchCache]:
+        """The cache in one transaction: written all at once at the end, or not at all."""
+        connection = _connect(path)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield cls(connection)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+
+    def _meta_changed(self, key: str, value: str) -> bool:
+        """Record `value` under `key`; whether it differs from the recorded one."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is not None and row[0] == value:
+            return False
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        return True
+
+    def sync(
+        self,
+        articles: Sequence[Article],
+        contacts: Sequence[Contact],
+        stop_words: frozenset[str],
+        config: MatchingConfig,
+        penalties_for: Callable[[HitsOf], Penalties],
+    ) -> None:
+        """Bring hits and base scores up to date with the desk, redoing only what changed
+        (module docstring); `find_hits` judges each (term, text) on its own, so this gives
+        what a full rescore would."""
+        if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
+            for table in TABLES:
+                self.db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+        weights = digest(repr(getattr(config, name)) for name in SCORING_FIELDS)
+        rescore_all = self._meta_changed("scores", weights)
+
+        known_articles = dict(self.db.execute("SELECT id, digest FROM articles"))
+        known_contacts = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT id, terms, scoring FROM contacts")}
+        article_digests = {article.id: _article_digest(article) for article in articles}
+        terms = {contact.id: _terms_digest(contact) for contact in contacts}
+        fresh = [a for a in articles if known_articles.get(a.id) != article_digests[a.id]]
+        changed = [c for c in contacts if known_contacts.get(c.id, ("",))[0] != terms[c.id]]
+        gone_articles = known_articles.keys() - article_digests.keys()
+        gone_contacts = known_contacts.keys() - terms.keys()
+
+        self._load_numbers()
+        dropped_articles = {self.article_nums[i] for i in gone_articles | {a.id for a in fresh}
+                            if i in self.article_nums}
+        dropped_contacts = {self.contact_nums[i] for i in gone_contacts | {c.id for c in changed}
+                            if i in self.contact_nums}
+        self.db.executemany("DELETE FROM pairs WHERE article = ?", ((n,) for n in dropped_articles))
+        self.db.executemany("DELETE FROM pairs WHERE contact = ?", ((n,) for n in dropped_contacts))
+        self.db.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in gone_articles))
+        self.db.executemany("DELETE FROM contacts WHERE id = ?", ((i,) for i in gone_contacts))
+        self.db.executemany(
+            "INSERT INTO articles (id, digest) VALUES (?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET digest = excluded.digest",
+            ((a.id, article_digests[a.id]) for a in fresh))
+        self.db.executemany(
+            "INSERT INTO contacts (id, terms, scoring) VALUES (?, ?, '') "
+            "ON CONFLICT (id) DO UPDATE SET terms = excluded.terms",
+            ((c.id, terms[c.id]) for c in changed))
+        if fresh or changed:
+            self._load_numbers()
+
+        found: dict[str, list[MatchHit]] = {}
+        if fresh:
+            found.update(find_hits(fresh, contacts, stop_words))
+        if changed:
+            fresh_ids = {article.id for article in fresh}
+            found.update(find_hits([a for a in articles if a.id not in fresh_ids], changed,
+                                   stop_words))
+        new_pairs: dict[tuple[str, str], list[MatchHit]] = {}
+        for article_id, hits in found.items():
+            for hit in hits:
+                new_pairs.setdefault((article_id, hit.contact_id), []).append(hit)
+
+        def hits_of(article_id: str, contact_id: str) -> Sequence[MatchHit]:
+            if (article_id, contact_id) in new_pairs:
+                return new_pairs[(article_id, contact_id)]
+            key = (self.article_nums.get(article_id), self.contact_nums.get(contact_id))
+            row = self.db.execute("SELECT contact, hits FROM pairs WHERE article = ? AND "
+                                  "contact = ?", key).fetchone()
+            return [] if row is None else _decode_hits(contact_id, row[1])
+
+        penalties = penalties_for(hits_of)
+        by_contact: dict[str, dict[str, float]] = {}
+        for (contact_id, term), factor in penalties.items():
+            by_contact.setdefault(contact_id, {})[term] = factor
+        scorings = {cid: digest(f"{t}={f!r}" for t, f in sorted(by_contact.get(cid, {}).items()))
+                    for cid in terms}
+        rescored = {cid for cid in terms if rescore_all or known_contacts.get(cid, ("", ""))[1]
+                    != scorings[cid]} - {c.id for c in changed}
+        self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
+                            ((scorings[cid], cid) for cid in rescored | {c.id for c in changed}))
+
+        people = {contact.id: contact for contact in contacts}
+        news = {article.id: article for article in articles}
+        added: list[tuple[int, int, float | None, int, int, bytes]] = []
+        for (article_id, contact_id), hits in new_pairs.items():
+            added.append(self._scored(news[article_id], people[contact_id], hits, config,
+                                      penalties))
+        for contact_id in rescored:
+            number = self.contact_nums[contact_id]
+            for article_num, blob in self.db.execute(
+                    "SELECT article, hits FROM pairs WHERE contact = ?", (number,)).fetchall():
+                article = news[self._article_ids()[article_num]]
+                added.append(self._scored(article, people[contact_id],
+                                          _decode_hits(contact_id, blob), config, penalties))
+        self.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?, ?)", added)
+        dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
+        if added or dropped_articles or dropped_contacts:
+            self._update_scores(dropped_articles, dropped_contacts, added)
+
+    def _article_ids(self) -> dict[int, str]:
+        if self._article_ids_by_num is None:
+            self._article_ids_by_num = {num: aid for aid, num in self.article_nums.items()}
+        return self._article_ids_by_num
+
+    def _load_numbers(self) -> None:
+        self.article_nums = dict(self.db.execute("SELECT id, num FROM articles"))
+        self.contact_nums = dict(self.db.execute("SELECT id, num FROM contacts"))
+        self._article_ids_by_num = None
+
+    def _scored(
+        self, article: Article, contact: Contact, hits: Sequence[MatchHit],
+        config: MatchingConfig, penalties: Penalties,
+    ) -> tuple[int, int, float | None, int, int, bytes]:
+        """A `pairs` row: the score before the age penalty (None when muted)."""
+        ordered = sorted(hits, key=hit_order)
+        pair = _score_pair(article, contact, ordered, 0.0, config, penalties)
+        numbers = (self.article_nums[article.id], self.contact_nums[contact.id])
+        if pair is None:
+            return (*numbers, None, 0, 0, _encode_hits(ordered))
+        rest = [hit for hit in ordered if hit not in pair.hits]
+        return (*numbers, pair.strength, KINDS.index(pair.kind), len(pair.hits),
+                _encode_hits([*pair.hits, *rest]))
+
+    def _arrays(self) -> tuple[IntArray, IntArray, FloatArray]:
+        row = self.db.execute("SELECT articles, contacts, bases FROM scores").fetchone()
+        if row is None:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float64)
+        return (np.frombuffer(row[0], dtype=np.int64), np.frombuffer(row[1], dtype=np.int64),
+                np.frombuffer(row[2], dtype=np.float64))
+
+    def _update_scores(
+        self, dropped_articles: set[int], dropped_contacts: set[int],
+        added: Sequence[tuple[int, int, float | None, int, int, bytes]],
+    ) -> None:
+        """The packed arrays without the dropped rows, with the added ones."""
+        articles, contacts, bases = self._arrays()
+        stale = np.isin(articles, list(dropped_articles)) | np.isin(contacts, list(dropped_contacts))
+        keys = {(row[0], row[1]) for row in added}
+        if keys:
+            stale |= np.isin(_pair_keys(articles, contacts), [_key(*key) for key in keys])
+        kept = ~stale
+        scored = [row for row in added if row[2] is not None]
+        new_articles = np.fromiter((row[0] for row in scored), dtype=np.int64, count=len(scored))
+        new_contacts = np.fromiter((row[1] for row in scored), dtype=np.int64, count=len(scored))
+        new_bases = np.fromiter((row[2] for row in scored), dtype=np.float64, count=len(scored))
+        self.db.execute("INSERT OR REPLACE INTO scores VALUES (1, ?, ?, ?)", (
+            np.concatenate([articles[kept], new_articles]).tobytes(),
+            np.concatenate([contacts[kept], new_contacts]).tobytes(),
+            np.concatenate([bases[kept], new_bases]).tobytes(),
+        ))
+
+    def best_pairs(
+        self,
+        penalties: Mapping[str, tuple[float, bool]],
+        threshold: float,
+        allowance: Mapping[str, int],
+        default_allowance: int,
+        decided: Iterable[tuple[str, str]],
+    ) -> set[PairKey]:
+        """The pairs that can be among today's suggestions: per person, the open pairs
+        (not in `decided`) at least as strong as their `allowance`-th strongest, among
+        articles whose (age penalty, still shown) is in `penalties`. A superset of what
+        ranking keeps (ties and the rounding of scores are left to the caller)."""
+        articles, contacts, bases = self._arrays()
+        if not len(bases):
+            return set()
+        size = int(articles.max()) + 1
+        age_penalty = np.full(size, np.inf)
+        for article_id, (penalty, shown) in penalties.items():
+            number = self.article_nums.get(article_id)
+            if number is not None and number < size and shown:
+                age_penalty[number] = penalty
+        strength = bases - age_penalty[articles]
+        keep = strength >= threshold - 0.1
+        closed = [_key(self.article_nums[a], self.contact_nums[c]) for a, c in decided
+                  if a in self.article_nums and c in self.contact_nums]
+        if closed:
+            keep &= ~np.isin(_pair_keys(articles, contacts), closed)
+        index = np.flatnonzero(keep)
+        people, strength = contacts[index], strength[index]
+        order = np.lexsort((-strength, people))
+        people, strength, index = people[order], strength[order], index[order]
+        if not len(index):
+            return set()
+        starts = np.flatnonzero(np.r_[True, people[1:] != people[:-1]])
+        group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(people)]))
+        allowed = np.full(int(contacts.max()) + 1, default_allowance, dtype=np.int64)
+        for contact_id, count in allowance.items():
+            if contact_id in self.contact_nums and self.contact_nums[contact_id] < len(allowed):
+                allowed[self.contact_nums[contact_id]] = count
+        ends = np.r_[starts[1:], len(people)]
+        last = starts + allowed[people[starts]] - 1
+        cut = np.where(last < ends, strength[np.clip(last, 0, len(people) - 1)], -np.inf)
+        cut[allowed[people[starts]] <= 0] = np.inf
+        chosen = index[strength >= cut[group]]
+        return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(), strict=True))
+
+    def numbers(self, article_id: str, contact_id: str) -> PairKey | None:
+        article, contact = self.article_nums.get(article_id), self.contact_nums.get(contact_id)
+        return None if article is None or contact is None else (article, contact)
+
+    def pairs(self, keys: Iterable[PairKey]) -> dict[PairKey, CachedPair]:
+        """The cached scores of these pairs (muted ones left out)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (article INTEGER, contact INTEGER)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT INTO wanted VALUES (?, ?)", keys)
+        contact_ids = {num: cid for cid, num in self.contact_nums.items()}
+        found = {}
+        for article, contact, base, kind, shown, blob in self.db.execute(
+                "SELECT p.article, p.contact, p.base, p.kind, p.shown, p.hits FROM wanted "
+                "JOIN pairs p USING (article, contact) WHERE p.base IS NOT NULL"):
+            hits = _decode_hits(contact_ids[contact], blob)[:shown]
+            found[(article, contact)] = CachedPair(base, KINDS[kind], tuple(hits))
+        return found
+
+    def all_hits(self) -> dict[str, list[MatchHit]]:
+        """Article id -> every cached hit, in `hit_order` (what a full `find_hits` gives)."""
+        contact_ids = {num: cid for cid, num in self.contact_nums.items()}
+        found: dict[str, list[MatchHit]] = {}
+        for article, contact, blob in self.db.execute("SELECT article, contact, hits FROM pairs"):
+            found.setdefault(self._article_ids()[article], []).extend(
+                _decode_hits(contact_ids[contact], blob))
+        return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
+
+
+def _key(article: int, contact: int) -> int:
+    return (article << 32) | contact
+
+
+def _pair_keys(articles: IntArray, contacts: IntArray) -> Any:
+    return (articles << 32) | contacts
