@@ -27,6 +27,7 @@ pairs as three packed arrays, kept in step with `pairs`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -74,6 +75,9 @@ CREATE TABLE IF NOT EXISTS scores (
     bases BLOB NOT NULL);
 """
 TABLES = ("articles", "contacts", "pairs", "scores")
+SORT_SPAN = 4096.0
+"""Scores are far inside +-SORT_SPAN / 4, so person x SORT_SPAN - score sorts by person
+first, then strongest first."""
 
 HitRow = tuple[str, str, float, bool, int, int]
 """A cached hit without its contact: field, term, similarity, in_title, first, last."""
@@ -85,11 +89,8 @@ HitsOf = Callable[[str, str], Sequence[MatchHit]]
 
 
 def digest(parts: Iterable[str]) -> str:
-    hashed = hashlib.blake2b(digest_size=10)
-    for part in parts:
-        hashed.update(part.encode("utf-8"))
-        hashed.update(b"\x00")
-    return hashed.hexdigest()
+    joined = "\x00".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=10).hexdigest()
 
 
 def _article_digest(article: Article) -> str:
@@ -139,6 +140,10 @@ def _connect(path: Path) -> sqlite3.Connection:
             path.unlink(missing_ok=True)
             continue
         try:
+            # WAL: a crash loses at most the last run's update, never the file.
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA cache_size = -65536")
             connection.executescript(SCHEMA)
             row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             if row is None:
@@ -188,6 +193,18 @@ class MatchCache:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
         return True
 
+    @contextlib.contextmanager
+    def _collector_paused(self) -> Iterator[None]:
+        """A cold sync makes millions of small objects and no cycles: CPython's cycle
+        collector would walk the growing heap again and again for nothing."""
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield
+        finally:
+            if was_enabled:
+                gc.enable()
+
     def sync(
         self,
         articles: Sequence[Article],
@@ -199,6 +216,17 @@ class MatchCache:
         """Bring hits and base scores up to date with the desk, redoing only what changed
         (module docstring); `find_hits` judges each (term, text) on its own, so this gives
         what a full rescore would."""
+        with self._collector_paused():
+            self._sync(articles, contacts, stop_words, config, penalties_for)
+
+    def _sync(
+        self,
+        articles: Sequence[Article],
+        contacts: Sequence[Contact],
+        stop_words: frozenset[str],
+        config: MatchingConfig,
+        penalties_for: Callable[[HitsOf], Penalties],
+    ) -> None:
         if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
             for table in TABLES:
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
@@ -279,6 +307,7 @@ class MatchCache:
                 article = news[self._article_ids()[article_num]]
                 added.append(self._scored(article, people[contact_id],
                                           _decode_hits(contact_id, blob), config, penalties))
+        added.sort(key=lambda row: (row[0], row[1]))
         self.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?, ?)", added)
         dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
         if added or dropped_articles or dropped_contacts:
@@ -299,12 +328,13 @@ class MatchCache:
         config: MatchingConfig, penalties: Penalties,
     ) -> tuple[int, int, float | None, int, int, bytes]:
         """A `pairs` row: the score before the age penalty (None when muted)."""
-        ordered = sorted(hits, key=hit_order)
+        ordered = sorted(hits, key=hit_order) if len(hits) > 1 else hits
         pair = _score_pair(article, contact, ordered, 0.0, config, penalties)
         numbers = (self.article_nums[article.id], self.contact_nums[contact.id])
         if pair is None:
             return (*numbers, None, 0, 0, _encode_hits(ordered))
-        rest = [hit for hit in ordered if hit not in pair.hits]
+        best = {id(hit) for hit in pair.hits}
+        rest = [hit for hit in ordered if id(hit) not in best]
         return (*numbers, pair.strength, KINDS.index(pair.kind), len(pair.hits),
                 _encode_hits([*pair.hits, *rest]))
 
@@ -323,10 +353,7 @@ class MatchCache:
         """The packed arrays without the dropped rows, with the added ones."""
         articles, contacts, bases = self._arrays()
         stale = np.isin(articles, list(dropped_articles)) | np.isin(contacts, list(dropped_contacts))
-        keys = {(row[0], row[1]) for row in added}
-        if keys:
-            stale |= np.isin(_pair_keys(articles, contacts), [_key(*key) for key in keys])
-        kept = ~stale
+        kept = ~stale  # every added pair's article or person is among the dropped
         scored = [row for row in added if row[2] is not None]
         new_articles = np.fromiter((row[0] for row in scored), dtype=np.int64, count=len(scored))
         new_contacts = np.fromiter((row[1] for row in scored), dtype=np.int64, count=len(scored))
@@ -365,11 +392,13 @@ class MatchCache:
         if closed:
             keep &= ~np.isin(_pair_keys(articles, contacts), closed)
         index = np.flatnonzero(keep)
-        people, strength = contacts[index], strength[index]
-        order = np.lexsort((-strength, people))
-        people, strength, index = people[order], strength[order], index[order]
         if not len(index):
             return set()
+        people, strength = contacts[index], strength[index]
+        # One sort by person, strongest first: a float key sorts far faster than lexsort;
+        # its rounding (below 1e-8) is covered by the slack of the cut.
+        order = np.argsort(people * SORT_SPAN - np.clip(strength, -SORT_SPAN / 4, SORT_SPAN / 4))
+        people, strength, index = people[order], strength[order], index[order]
         starts = np.flatnonzero(np.r_[True, people[1:] != people[:-1]])
         group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(people)]))
         allowed = np.full(int(contacts.max()) + 1, default_allowance, dtype=np.int64)
@@ -380,7 +409,7 @@ class MatchCache:
         last = starts + allowed[people[starts]] - 1
         cut = np.where(last < ends, strength[np.clip(last, 0, len(people) - 1)], -np.inf)
         cut[allowed[people[starts]] <= 0] = np.inf
-        chosen = index[strength >= cut[group]]
+        chosen = index[strength >= cut[group] - 1e-6]
         return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(), strict=True))
 
     def numbers(self, article_id: str, contact_id: str) -> PairKey | None:
