@@ -4,38 +4,38 @@ Prints:
 1. precision and recall on the labelled evaluation set (tests/matching/eval_set.json),
    for givedesk and for the naive approach (rapidfuzz `partial_ratio` >= 80 of each
    term against the text);
-2. on a synthetic desk of 10,000 articles and 1,000 contacts with 5 terms each (plus
-   a name and a company): a full cold match, an incremental match of 100 new
-   articles, the same two through the store (news.json cache included), peak memory,
-   and the naive per-pair loop timed on a sample in this process and scaled.
+2. on generated desks (benchmarks/desk_gen.py; sizes on the command line, default
+   1k and 3kx2k; the issue's are 1k 3kx2k 10kx5k), end to end through the store
+   (`todays_matches`: news read, match cache synced, ranked, evidence quoted), each
+   run alternating: a cold match (match cache deleted: the full rescore every run
+   used to do), a warm one (nothing new) and one with 100 new articles; min / median /
+   max and the ratio to cold; peak memory; and the naive per-pair loop timed on a
+   sample and scaled.
 
-The synthetic desk is built from made-up words with a Zipf-like frequency, so the
-vocabulary grows like a real one (tens of thousands of distinct words), and a third of
-the articles carry one of the contacts' terms so there is something to find.
+    python benchmarks/bench_matching.py [--speed-only] [SIZE ...]
 """
 
 from __future__ import annotations
 
-import random
 import resource
+import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import desk_gen  # noqa: E402
 from rapidfuzz import fuzz, utils  # noqa: E402
 
-from givedesk.config import Config, MatchingConfig  # noqa: E402
-from givedesk.matching.engine import Ranked, find_hits, rank, stop_words_for  # noqa: E402
+from givedesk.config import Config  # noqa: E402
 from givedesk.matching.service import todays_matches  # noqa: E402
 from givedesk.models import Article, Contact  # noqa: E402
-from givedesk.paths import Paths  # noqa: E402
-from givedesk.store import Store  # noqa: E402
 from tests.matching.evaluation import (  # noqa: E402
     NAIVE_THRESHOLD,
     givedesk_predictions,
@@ -44,18 +44,10 @@ from tests.matching.evaluation import (  # noqa: E402
     naive_predictions,
 )
 
-ARTICLES = 10_000
-CONTACTS = 1_000
-TERMS_PER_CONTACT = 5
-NEW_ARTICLES = 100
 REPEATS = 3
-NAIVE_SAMPLE = 100
+NEW_ARTICLES = 100
+NAIVE_SAMPLE = 20
 """Articles the naive loop is timed on; its time is scaled to the whole desk."""
-VOCABULARY = 30_000
-SEED = 20_260_310
-NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
-SYLLABLES = [a + b for a in "bcdfghjklmnprstvwz" for b in ("a", "e", "i", "o", "u", "ai", "ou")]
-
 T = TypeVar("T")
 
 
@@ -65,70 +57,8 @@ def timed(work: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - start
 
 
-def best_of(work: Callable[[], object], times: int = REPEATS) -> float:
-    """The fastest of a few runs: other processes on the machine only ever add time."""
-    return min(timed(work)[1] for _ in range(times))
-
-
-def make_words(rng: random.Random) -> list[str]:
-    words: set[str] = set()
-    while len(words) < VOCABULARY:
-        words.add("".join(rng.choices(SYLLABLES, k=rng.choice((1, 2, 2, 3, 3, 4)))))
-    ordered = sorted(words)
-    rng.shuffle(ordered)
-    return ordered
-
-
-def make_desk(rng: random.Random, count: int, words: list[str], contacts: list[Contact],
-              prefix: str) -> list[Article]:
-    """`count` articles; word i is drawn with weight 1/(i+1), like real text."""
-    weights = [1 / (rank + 1) for rank in range(len(words))]
-    terms = [term for contact in contacts for term in (*contact.interests, *contact.needs)]
-    articles = []
-    for number in range(count):
-        title = rng.choices(words, weights, k=rng.randint(7, 12))
-        summary = rng.choices(words, weights, k=rng.randint(30, 45))
-        if number % 3 == 0:
-            target = title if number % 2 else summary
-            target.insert(rng.randrange(len(target)), rng.choice(terms))
-        articles.append(
-            Article(
-                id=f"{prefix}{number}", feed_id="bench",
-                title=" ".join(title).capitalize(), summary=" ".join(summary).capitalize() + ".",
-                published=NOW - timedelta(hours=rng.uniform(0, 24 * 30)),
-            )
-        )
-    return articles
-
-
-def make_contacts(rng: random.Random, words: list[str]) -> list[Contact]:
-    """Terms of one to three words, from below the 500 commonest words (as interests
-    are: "sailing" and "bike lanes" are far rarer than "the" or "city")."""
-    middle = words[500:15_000]
-
-    def term() -> str:
-        return " ".join(rng.sample(middle, rng.choice((1, 1, 2, 2, 3))))
-
-    return [
-        Contact(
-            id=f"c{number}",
-            name=f"{rng.choice(words).title()} {rng.choice(words).title()}",
-            company=f"{rng.choice(middle).title()} {rng.choice(middle).title()} Ltd",
-            interests=[term() for _ in range(3)],
-            needs=[term() for _ in range(TERMS_PER_CONTACT - 3)],
-        )
-        for number in range(CONTACTS)
-    ]
-
-
-def top_per_contact(ranked: list[Ranked], limit: int) -> int:
-    """Build the shown matches (with evidence), as the service does; return how many."""
-    shown: dict[str, int] = {}
-    for pair in ranked:
-        if shown.get(pair.contact.id, 0) < limit:
-            shown[pair.contact.id] = shown.get(pair.contact.id, 0) + 1
-            pair.to_match()
-    return sum(shown.values())
+def spread(times: list[float]) -> str:
+    return f"min {min(times):7.3f}  median {statistics.median(times):7.3f}  max {max(times):7.3f} s"
 
 
 def naive_pairs(articles: list[Article], contacts: list[Contact]) -> int:
@@ -153,58 +83,52 @@ def report_quality() -> None:
     print(f"  naive partial_ratio >= {NAIVE_THRESHOLD:.0f}       {naive.describe()}")
 
 
-def report_speed() -> None:
-    rng = random.Random(SEED)
-    words = make_words(rng)
-    contacts = make_contacts(rng, words)
-    articles = make_desk(rng, ARTICLES, words, contacts, "a")
-    new = make_desk(rng, NEW_ARTICLES, words, contacts, "n")
-    config = MatchingConfig()
-    stop_words = stop_words_for(config)
-    people = {contact.id: contact for contact in contacts}
-    print(f"\nSynthetic desk: {ARTICLES:,} articles, {CONTACTS:,} contacts x "
-          f"{TERMS_PER_CONTACT} terms (+ name and company)")
-
-    def full() -> int:
-        hits = find_hits(articles, contacts, stop_words)
-        ranked = rank(hits, articles, people, now=NOW, config=config)
-        return top_per_contact(ranked, config.max_per_contact)
-
-    shown, cold = timed(full)
-    warm = best_of(full)
-    hits = find_hits(articles, contacts, stop_words)
-    pairs = sum(len(found) for found in hits.values())
-    print(f"  full match, cold (first run)    {cold:6.3f} s   ({pairs:,} hits, {shown:,} shown)")
-    print(f"  full match, warm (best of {REPEATS})     {warm:6.3f} s   (word and term caches filled)")
-
-    incremental = best_of(lambda: find_hits(new, contacts, stop_words))
-    hits.update(find_hits(new, contacts, stop_words))
-    everything = [*articles, *new]
-    ranking = best_of(lambda: rank(hits, everything, people, now=NOW, config=config))
-    print(f"  incremental, {NEW_ARTICLES} new articles     {incremental:6.3f} s   "
-          f"(scanning them; ranking all {len(everything):,} articles' hits: {ranking:.3f} s)")
-
+def report_speed(size: str) -> None:
+    contacts, articles = desk_gen.size_of(size)
+    config = Config()
     with tempfile.TemporaryDirectory() as folder:
-        store = Store(Paths.for_home(Path(folder)))
-        store.contacts.insert_many(contacts)
-        store.articles.insert_many(articles)
-        desk_config = Config()
-        _, stored_cold = timed(lambda: todays_matches(store, desk_config, now=NOW))
-        store.articles.insert_many(new)
-        _, stored_incremental = timed(lambda: todays_matches(store, desk_config, now=NOW))
-    print(f"  through the store: cold {stored_cold:.2f} s, incremental {stored_incremental:.2f} s "
-          "(reading, caching and writing news.json included)")
-
+        home = Path(folder)
+        store = desk_gen.build(home, contacts, articles)
+        print(f"\nGenerated desk {size}: {contacts:,} contacts, {articles:,} articles "
+              f"({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
+        cold: list[float] = []
+        warm: list[float] = []
+        fresh: list[float] = []
+        added = articles
+        shown = 0
+        for _ in range(REPEATS):
+            store.paths.match_cache_file.unlink(missing_ok=True)
+            found, took = timed(lambda: todays_matches(store, config, now=desk_gen.NOW))
+            cold.append(took)
+            shown = len(found)
+            warm.append(timed(lambda: todays_matches(store, config, now=desk_gen.NOW))[1])
+            store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added))
+            added += NEW_ARTICLES
+            fresh.append(timed(lambda: todays_matches(store, config, now=desk_gen.NOW))[1])
+        cache_mb = store.paths.match_cache_file.stat().st_size / 1e6
+        news_mb = store.paths.news_file.stat().st_size / 1e6
+        sample = store.articles.all()[:NAIVE_SAMPLE]
+        people = store.contacts.all()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory (max RSS)           {peak:6.0f} MB")
-
-    sample = articles[:NAIVE_SAMPLE]
-    _, naive = timed(lambda: naive_pairs(sample, contacts))
-    scaled = naive * ARTICLES / NAIVE_SAMPLE
-    print(f"  naive per-pair loop             {scaled:6.1f} s   (timed on {NAIVE_SAMPLE} articles, "
-          f"scaled): {scaled / cold:,.0f}x slower")
+    cold_median = statistics.median(cold)
+    print(f"  cold (full rescore)     {spread(cold)}   ({shown:,} shown)")
+    print(f"  warm, nothing new       {spread(warm)}   ratio to cold "
+          f"{statistics.median(warm) / cold_median:.3f}")
+    print(f"  +{NEW_ARTICLES} new articles       {spread(fresh)}   ratio to cold "
+          f"{statistics.median(fresh) / cold_median:.3f}")
+    print(f"  news.json {news_mb:.1f} MB, match cache {cache_mb:.1f} MB, "
+          f"peak memory so far (max RSS) {peak:.0f} MB")
+    _, naive = timed(lambda: naive_pairs(sample, people))
+    scaled = naive * articles / NAIVE_SAMPLE
+    print(f"  naive per-pair loop     {scaled:7.1f} s (timed on {NAIVE_SAMPLE} articles, scaled): "
+          f"{scaled / cold_median:,.0f}x the cold run")
 
 
 if __name__ == "__main__":
-    report_quality()
-    report_speed()
+    arguments = sys.argv[1:]
+    if "--speed-only" in arguments:
+        arguments.remove("--speed-only")
+    else:
+        report_quality()
+    for name in arguments or ["1k", "3kx2k"]:
+        report_speed(name)

@@ -416,6 +416,10 @@ class Store:
         self.feeds = Collection(self.news, "feeds", Feed)
         self.articles = Collection(self.news, "articles", Article)
 
+    def news_stamp(self) -> tuple[int, int, int] | None:
+        """Changes whenever news.json is written: a fetch that changed nothing leaves it."""
+        return _file_stamp(self.paths.news_file)
+
     def _backup_desk(self, today: date) -> None:
         """One copy of desk.json a day, the newest `BACKUPS_KEPT` kept."""
         folder = self.paths.backup_dir

@@ -86,15 +86,18 @@ class GiveDeskApp(App[None]):
         def progress(done: int, total: int, current: str) -> None:
             self.call_from_thread(self.set_status, f"Fetching {current}", done, total)
 
+        before = self.store.news_stamp()
         summary = refresh_desk(self.store, self.config, now=self.clock(), force=force,
                                only=only, progress=progress)
-        self.call_from_thread(self._refresh_finished, summary)
+        self.call_from_thread(self._refresh_finished, summary, self.store.news_stamp() != before)
 
-    def _refresh_finished(self, summary: str) -> None:
+    def _refresh_finished(self, summary: str, changed: bool) -> None:
+        """Reload the screen only when the news changed: at launch, Today has just
+        ranked the agenda, and doing it again for nothing would double the wait."""
         self.set_status("")
         if summary:
             self.notify(summary, markup=False)
-        if isinstance(self.screen, DeskScreen):
+        if changed and isinstance(self.screen, DeskScreen):
             self.screen.reload()
 
     @on(Worker.StateChanged)

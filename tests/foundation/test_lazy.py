@@ -132,3 +132,19 @@ def test_old_news_with_its_hit_cache_migrates_without_loss(home: Path) -> None:
 
     found = todays_matches(store, Config(), now=datetime.now(UTC))
     assert [(m.article.id, m.contact.id) for m in found] == [("a1", "ana")]
+
+
+def test_a_fetch_that_changes_nothing_writes_nothing(run_cli, home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    feed = tmp_path / "news.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>Sailing club opens</title><link>https://news.example.com/1</link></item>"
+        "</channel></rss>"
+    )
+    assert run_cli("feeds", "add", str(feed)).code == 0
+    assert run_cli("fetch").code == 0
+    stamp = (home / "news.json").stat()
+    again = run_cli("fetch")
+    assert again.code == 0 and "1 skipped" in again.out
+    after = (home / "news.json").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (stamp.st_ino, stamp.st_mtime_ns)
