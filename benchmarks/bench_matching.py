@@ -34,6 +34,7 @@ import desk_gen  # noqa: E402
 from rapidfuzz import fuzz, utils  # noqa: E402
 
 from givedesk.config import Config  # noqa: E402
+from givedesk.matching.cache import remove_cache  # noqa: E402
 from givedesk.matching.service import todays_matches  # noqa: E402
 from givedesk.models import Article, Contact  # noqa: E402
 from tests.matching.evaluation import (  # noqa: E402
@@ -97,7 +98,7 @@ def report_speed(size: str) -> None:
         added = articles
         shown = 0
         for _ in range(REPEATS):
-            store.paths.match_cache_file.unlink(missing_ok=True)
+            remove_cache(store.paths.match_cache_file)
             found, took = timed(lambda: todays_matches(store, config, now=desk_gen.NOW))
             cold.append(took)
             shown = len(found)

@@ -131,13 +131,20 @@ class CachedPair:
     hits: tuple[MatchHit, ...]
 
 
+def remove_cache(path: Path) -> None:
+    """The cache file and its write-ahead log: a log left behind would be replayed
+    into the next file made at that path."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """The cache file, made anew when it is missing, damaged or of another version."""
     for attempt in range(2):
         try:
             connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
         except sqlite3.Error:
-            path.unlink(missing_ok=True)
+            remove_cache(path)
             continue
         try:
             # WAL: a crash loses at most the last run's update, never the file.
@@ -155,7 +162,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             if attempt:
                 raise
         connection.close()
-        path.unlink(missing_ok=True)
+        remove_cache(path)
     return sqlite3.connect(path, timeout=30.0, isolation_level=None)  # pragma: no cover
 
 

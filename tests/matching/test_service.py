@@ -249,7 +249,7 @@ def test_the_cache_is_rebuilt_when_lost_damaged_or_old(desk: Store, damage: str)
     first = pairs(desk)
     cache = desk.paths.match_cache_file
     if damage == "missing":
-        cache.unlink()
+        cache_module.remove_cache(cache)
     elif damage == "garbage":
         cache.write_bytes(b"this is not a database" * 100)
     elif damage == "empty":
