@@ -2,7 +2,7 @@
 
 Why not news.json: the hits grow with contacts x articles (198 MB at 10k x 5k), and a
 JSON file is decoded whole on every run and rewritten whole on any change. Here a run
-reads two small digest tables and one row of packed score arrays, and writes only what
+reads two small digest tables and the packed score arrays, and writes only what
 changed. It is a cache, not the user's data: a missing, damaged or older-format file
 is thrown away and rebuilt by the next run.
 
@@ -21,7 +21,7 @@ What depends on what (so a run redoes only what changed):
 Tables: `articles` and `contacts` give each id a number and remember its digests;
 `pairs` holds every (article, contact) with a hit: its hits (the best hit per term
 first, `shown` of them, then the rest), base score and kind; `scores` is the scored
-pairs as three packed arrays, kept in step with `pairs`.
+pairs as packed arrays, one row per article, kept in step with `pairs`.
 """
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ from givedesk.matching.engine import (
     contact_terms,
     find_hits,
 )
-from givedesk.models import Article, Contact, MatchHit
+from givedesk.models import Article, Contact, MatchField, MatchHit
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "3"
 """Of the file's tables: a file of another version is deleted and rebuilt."""
 ENGINE_VERSION = "1"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
@@ -71,16 +71,13 @@ CREATE TABLE IF NOT EXISTS pairs (
     shown INTEGER NOT NULL, hits BLOB NOT NULL, PRIMARY KEY (article, contact)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS pairs_by_contact ON pairs (contact);
 CREATE TABLE IF NOT EXISTS scores (
-    id INTEGER PRIMARY KEY CHECK (id = 1), articles BLOB NOT NULL, contacts BLOB NOT NULL,
-    bases BLOB NOT NULL);
+    article INTEGER PRIMARY KEY, contacts BLOB NOT NULL, bases BLOB NOT NULL);
 """
 TABLES = ("articles", "contacts", "pairs", "scores")
 SORT_SPAN = 4096.0
 """Scores are far inside +-SORT_SPAN / 4, so person x SORT_SPAN - score sorts by person
 first, then strongest first."""
 
-HitRow = tuple[str, str, float, bool, int, int]
-"""A cached hit without its contact: field, term, similarity, in_title, first, last."""
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 PairKey = tuple[int, int]
@@ -108,18 +105,40 @@ def hit_order(hit: MatchHit) -> tuple[str, str, str, bool, int]:
 
 
 _encoder = msgspec.msgpack.Encoder()
-_decoder = msgspec.msgpack.Decoder(list[tuple[str, str, float, bool, int, int]])
+_decoder = msgspec.msgpack.Decoder(list[tuple[int, float, bool, int, int]])
 
 
-def _encode_hits(hits: Iterable[MatchHit]) -> bytes:
-    return _encoder.encode([
-        (hit.field, hit.term, hit.similarity, hit.in_title, hit.first_token, hit.last_token)
-        for hit in hits
-    ])
+class _Terms:
+    """Hits stored compactly: a hit's (field, term) as its index among `contact_terms`
+    of its contact (whose digest guarantees they are the same), then similarity,
+    in_title, first and last word."""
 
+    def __init__(self) -> None:
+        self._lists: dict[str, list[tuple[MatchField, str]]] = {}
+        self._indexes: dict[str, dict[tuple[str, str], int]] = {}
 
-def _decode_hits(contact_id: str, blob: bytes) -> list[MatchHit]:
-    return [MatchHit(contact_id, *row) for row in _decoder.decode(blob)]  # type: ignore[arg-type]
+    def of(self, contact: Contact) -> list[tuple[MatchField, str]]:
+        found = self._lists.get(contact.id)
+        if found is None:
+            found = self._lists[contact.id] = contact_terms(contact)
+        return found
+
+    def encode(self, contact: Contact, hits: Iterable[MatchHit]) -> bytes:
+        index = self._indexes.get(contact.id)
+        if index is None:
+            index = self._indexes[contact.id] = {}
+            for number, term in enumerate(self.of(contact)):
+                index.setdefault(term, number)
+        return _encoder.encode([
+            (index[(hit.field, hit.term)], hit.similarity, hit.in_title, hit.first_token,
+             hit.last_token)
+            for hit in hits
+        ])
+
+    def decode(self, contact: Contact, blob: bytes) -> list[MatchHit]:
+        terms = self.of(contact)
+        return [MatchHit(contact.id, *terms[number], similarity, in_title, first, last)
+                for number, similarity, in_title, first, last in _decoder.decode(blob)]
 
 
 @dataclass(frozen=True)
@@ -175,6 +194,7 @@ class MatchCache:
         self.article_nums: dict[str, int] = {}
         self.contact_nums: dict[str, int] = {}
         self._article_ids_by_num: dict[int, str] | None = None
+        self.terms = _Terms()
 
     @classmethod
     @contextlib.contextmanager
@@ -282,13 +302,15 @@ class MatchCache:
             for hit in hits:
                 new_pairs.setdefault((article_id, hit.contact_id), []).append(hit)
 
+        people = {contact.id: contact for contact in contacts}
+
         def hits_of(article_id: str, contact_id: str) -> Sequence[MatchHit]:
             if (article_id, contact_id) in new_pairs:
                 return new_pairs[(article_id, contact_id)]
             key = (self.article_nums.get(article_id), self.contact_nums.get(contact_id))
             row = self.db.execute("SELECT contact, hits FROM pairs WHERE article = ? AND "
                                   "contact = ?", key).fetchone()
-            return [] if row is None else _decode_hits(contact_id, row[1])
+            return [] if row is None else self.terms.decode(people[contact_id], row[1])
 
         penalties = penalties_for(hits_of)
         by_contact: dict[str, dict[str, float]] = {}
@@ -301,7 +323,6 @@ class MatchCache:
         self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
                             ((scorings[cid], cid) for cid in rescored | {c.id for c in changed}))
 
-        people = {contact.id: contact for contact in contacts}
         news = {article.id: article for article in articles}
         added: list[tuple[int, int, float | None, int, int, bytes]] = []
         for (article_id, contact_id), hits in new_pairs.items():
@@ -313,7 +334,8 @@ class MatchCache:
                     "SELECT article, hits FROM pairs WHERE contact = ?", (number,)).fetchall():
                 article = news[self._article_ids()[article_num]]
                 added.append(self._scored(article, people[contact_id],
-                                          _decode_hits(contact_id, blob), config, penalties))
+                                          self.terms.decode(people[contact_id], blob), config,
+                                          penalties))
         added.sort(key=lambda row: (row[0], row[1]))
         self.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?, ?)", added)
         dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
@@ -339,37 +361,58 @@ class MatchCache:
         pair = _score_pair(article, contact, ordered, 0.0, config, penalties)
         numbers = (self.article_nums[article.id], self.contact_nums[contact.id])
         if pair is None:
-            return (*numbers, None, 0, 0, _encode_hits(ordered))
+            return (*numbers, None, 0, 0, self.terms.encode(contact, ordered))
         best = {id(hit) for hit in pair.hits}
         rest = [hit for hit in ordered if id(hit) not in best]
         return (*numbers, pair.strength, KINDS.index(pair.kind), len(pair.hits),
-                _encode_hits([*pair.hits, *rest]))
+                self.terms.encode(contact, [*pair.hits, *rest]))
 
     def _arrays(self) -> tuple[IntArray, IntArray, FloatArray]:
-        row = self.db.execute("SELECT articles, contacts, bases FROM scores").fetchone()
-        if row is None:
+        """Every scored pair: (article numbers, contact numbers, base scores)."""
+        articles: list[IntArray] = []
+        contacts: list[IntArray] = []
+        bases: list[FloatArray] = []
+        for article, people, scores in self.db.execute("SELECT article, contacts, bases "
+                                                       "FROM scores"):
+            found = np.frombuffer(people, dtype=np.int32)
+            articles.append(np.full(len(found), article, dtype=np.int64))
+            contacts.append(found.astype(np.int64))
+            bases.append(np.frombuffer(scores, dtype=np.float64))
+        if not articles:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float64)
-        return (np.frombuffer(row[0], dtype=np.int64), np.frombuffer(row[1], dtype=np.int64),
-                np.frombuffer(row[2], dtype=np.float64))
+        return np.concatenate(articles), np.concatenate(contacts), np.concatenate(bases)
 
     def _update_scores(
         self, dropped_articles: set[int], dropped_contacts: set[int],
         added: Sequence[tuple[int, int, float | None, int, int, bytes]],
     ) -> None:
-        """The packed arrays without the dropped rows, with the added ones."""
+        """The packed arrays without the dropped pairs, with the added ones; only the
+        rows of articles whose pairs changed are written."""
         articles, contacts, bases = self._arrays()
-        stale = np.isin(articles, list(dropped_articles)) | np.isin(contacts, list(dropped_contacts))
-        kept = ~stale  # every added pair's article or person is among the dropped
+        of_people = np.isin(contacts, list(dropped_contacts))
+        kept = ~(np.isin(articles, list(dropped_articles)) | of_people)
+        # every added pair's article or person is among the dropped
         scored = [row for row in added if row[2] is not None]
+        touched = ({int(n) for n in np.unique(articles[of_people])} | dropped_articles
+                   | {row[0] for row in added})
         new_articles = np.fromiter((row[0] for row in scored), dtype=np.int64, count=len(scored))
         new_contacts = np.fromiter((row[1] for row in scored), dtype=np.int64, count=len(scored))
         new_bases = np.fromiter((row[2] for row in scored), dtype=np.float64, count=len(scored))
-        self.db.execute("INSERT OR REPLACE INTO scores VALUES (1, ?, ?, ?)", (
-            np.concatenate([articles[kept], new_articles]).tobytes(),
-            np.concatenate([contacts[kept], new_contacts]).tobytes(),
-            np.concatenate([bases[kept], new_bases]).tobytes(),
-        ))
+        articles = np.concatenate([articles[kept], new_articles])
+        contacts = np.concatenate([contacts[kept], new_contacts])
+        bases = np.concatenate([bases[kept], new_bases])
+        wanted = np.isin(articles, list(touched))
+        articles, contacts, bases = articles[wanted], contacts[wanted], bases[wanted]
+        order = np.argsort(articles, kind="stable")
+        articles, contacts, bases = articles[order], contacts[order], bases[order]
+        numbers, starts = np.unique(articles, return_index=True)
+        ends = [*starts[1:], len(articles)]
+        self.db.executemany("DELETE FROM scores WHERE article = ?", ((n,) for n in touched))
+        self.db.executemany("INSERT INTO scores VALUES (?, ?, ?)", (
+            (int(number), contacts[start:end].astype(np.int32).tobytes(),
+             bases[start:end].tobytes())
+            for number, start, end in zip(numbers, starts, ends, strict=True)))
 
     def best_pairs(
         self,
@@ -423,7 +466,8 @@ class MatchCache:
         article, contact = self.article_nums.get(article_id), self.contact_nums.get(contact_id)
         return None if article is None or contact is None else (article, contact)
 
-    def pairs(self, keys: Iterable[PairKey]) -> dict[PairKey, CachedPair]:
+    def pairs(self, keys: Iterable[PairKey], people: Mapping[str, Contact]
+              ) -> dict[PairKey, CachedPair]:
         """The cached scores of these pairs (muted ones left out)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (article INTEGER, contact INTEGER)")
         self.db.execute("DELETE FROM wanted")
@@ -433,17 +477,17 @@ class MatchCache:
         for article, contact, base, kind, shown, blob in self.db.execute(
                 "SELECT p.article, p.contact, p.base, p.kind, p.shown, p.hits FROM wanted "
                 "JOIN pairs p USING (article, contact) WHERE p.base IS NOT NULL"):
-            hits = _decode_hits(contact_ids[contact], blob)[:shown]
+            hits = self.terms.decode(people[contact_ids[contact]], blob)[:shown]
             found[(article, contact)] = CachedPair(base, KINDS[kind], tuple(hits))
         return found
 
-    def all_hits(self) -> dict[str, list[MatchHit]]:
+    def all_hits(self, people: Mapping[str, Contact]) -> dict[str, list[MatchHit]]:
         """Article id -> every cached hit, in `hit_order` (what a full `find_hits` gives)."""
         contact_ids = {num: cid for cid, num in self.contact_nums.items()}
         found: dict[str, list[MatchHit]] = {}
         for article, contact, blob in self.db.execute("SELECT article, contact, hits FROM pairs"):
             found.setdefault(self._article_ids()[article], []).extend(
-                _decode_hits(contact_ids[contact], blob))
+                self.terms.decode(people[contact_ids[contact]], blob))
         return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
 
 

@@ -44,7 +44,7 @@ def refresh_hits(store: Store, config: MatchingConfig) -> dict[str, list[MatchHi
         articles = store.articles.all()
         cache.sync(articles, contacts, stop_words_for(config), config,
                    lambda hits_of: feedback_penalties(gives, hits_of, config))
-        return cache.all_hits()
+        return cache.all_hits({contact.id: contact for contact in contacts})
 
 
 def feedback_penalties(
@@ -126,7 +126,7 @@ def todays_matches(
                                   matching.max_per_contact, decided)
         if include_all:
             wanted.update(key for key in (cache.numbers(*pair) for pair in decided) if key)
-        cached = cache.pairs(wanted)
+        cached = cache.pairs(wanted, contacts)
         ids = {num: aid for aid, num in cache.article_nums.items()}
         people = {num: cid for cid, num in cache.contact_nums.items()}
     ranked: list[tuple[tuple[float, float, str, str], Ranked]] = []
