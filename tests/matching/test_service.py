@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from givedesk.config import Config, MatchingConfig
@@ -15,8 +16,9 @@ from givedesk.errors import UserError
 from givedesk.matching import cache as cache_module
 from givedesk.matching import engine, service
 from givedesk.matching.cache import hit_order
+from givedesk.matching.context import ArticleText
 from givedesk.matching.engine import Match, find_hits, rank, stop_words_for
-from givedesk.matching.lexicon import lexicon_for
+from givedesk.matching.lexicon import BUNDLED, lexicon_for
 from givedesk.matching.service import (
     dismiss_match,
     refresh_hits,
@@ -193,45 +195,91 @@ def ranking(store: Store, config: Config, now: datetime = NOW) -> list[Described
     return [described(match) for match in todays_matches(store, config, now=now)]
 
 
+def cached_bases(store: Store) -> dict[tuple[str, str], float | None]:
+    """(article id, contact id) -> the base score the match cache holds."""
+    with sqlite3.connect(store.paths.match_cache_file) as connection:
+        rows = connection.execute(
+            "SELECT a.id, c.id, p.base FROM pairs p JOIN articles a ON a.num = p.article "
+            "JOIN contacts c ON c.num = p.contact").fetchall()
+    return {(article, contact): base for article, contact, base in rows}
+
+
+def full_bases(store: Store, config: MatchingConfig) -> dict[tuple[str, str], float | None]:
+    """The same, scored from nothing by the engine (context rules, feedback)."""
+    hits = full_rescore(store, config)
+    contacts = {contact.id: contact for contact in store.contacts.all()}
+    lexicon = lexicon_for(config)
+    feedback = service.feedback_penalties(
+        [state for state in store.states.all() if state.kind == "match"], store.gives.all(),
+        contacts, lambda a, c: [hit for hit in hits.get(a, []) if hit.contact_id == c],
+        lexicon, config)
+    judge = engine._Judge(lexicon)
+    found: dict[tuple[str, str], float | None] = {}
+    for article in store.articles.all():
+        by_contact: dict[str, list[MatchHit]] = {}
+        for hit in hits.get(article.id, []):
+            by_contact.setdefault(hit.contact_id, []).append(hit)
+        text = ArticleText(article)
+        for contact_id, pair_hits in by_contact.items():
+            pair = engine._score_pair(text, contacts[contact_id], pair_hits, 0.0, config,
+                                      feedback.penalties, judge)
+            found[(article.id, contact_id)] = None if pair is None else pair.strength
+    return found
+
+
 @pytest.mark.parametrize("path", [EVAL_SET, EVAL_SET_2], ids=["first-set", "second-set"])
 def test_the_cache_ranks_as_the_engine_does_with_context_rules_and_learning(
-    store: Store, path: Path
+    store: Store, path: Path, tmp_path: Path
 ) -> None:
     """The labelled sets are full of the context rules' cases (related terms, roles,
     ambiguous words, namesakes): the cached path must give exactly the engine's
-    suggestions, reasons and feedback, through decisions and edits of what the rules read."""
+    suggestions, reasons and feedback, and hold exactly the base scores a full rescore
+    gives, through decisions and edits of what the rules read."""
     data = load_eval_set(path)
     store.contacts.insert_many(data.contacts)
     store.articles.insert_many(data.articles)
-    config = Config(matching=MatchingConfig(max_per_contact=50, dismiss_after=2, threshold=0))
-    first = ranking(store, config, data.now)
-    assert first == full_ranking(store, config, data.now)
+    everything = MatchingConfig(max_per_contact=50, dismiss_after=2, threshold=0)
+
+    def same_as_engine(config: MatchingConfig) -> list[Described]:
+        few = Config(matching=msgspec.structs.replace(config, max_per_contact=1, threshold=50))
+        assert ranking(store, few, data.now) == full_ranking(store, few, data.now)
+        assert cached_bases(store) == full_bases(store, config)
+        shown = ranking(store, Config(matching=config), data.now)
+        assert shown == full_ranking(store, Config(matching=config), data.now)
+        return shown
+
+    first = same_as_engine(everything)
     assert any(reason.related or reason.note for match in first for reason in match[4])
 
-    # learning: a person's suggestions dismissed three times lose weight, and say so
+    # learning: a term of a person dismissed twice loses weight, and says so
     by_term: dict[tuple[str, str], list[str]] = {}
     for article_id, contact_id, _, _, reasons, _ in first:
         by_term.setdefault((contact_id, reasons[0].term), []).append(article_id)
     (person, _), articles = max(by_term.items(), key=lambda item: len(item[1]))
-    assert len(articles) > config.matching.dismiss_after
-    for article_id in articles[: config.matching.dismiss_after]:
+    assert len(articles) > everything.dismiss_after
+    for article_id in articles[: everything.dismiss_after]:
         dismiss_match(store, article_id, person)
-    learned = ranking(store, config, data.now)
-    assert learned == full_ranking(store, config, data.now)
-    assert any(match[5] for match in learned)
+    assert any(match[5] for match in same_as_engine(everything))
 
-    # what the context rules read of a person (role, tags, aliases), and the lexicon
-    for contact in store.contacts.all()[:10]:
-        contact.role = "Software engineer" if contact.role else "Dentist"
-        contact.tags = [*contact.tags, "investor"]
+    # each thing the context rules read, changed on its own: a person's role and tags,
+    # their aliases, the config's aliases, the weights, the lexicon file
+    people = store.contacts.all()
+    for contact in people:  # tags corroborate some ambiguous words and not others
+        contact.tags = [*contact.tags, "software", "programming", "garden", "band", "sport"]
+        store.contacts.save(contact)
+    same_as_engine(everything)
+    for contact in people[10:20]:
         contact.aliases = [*contact.aliases, f"{(contact.interests or ['news'])[0]}: chess"]
         store.contacts.save(contact)
-    assert ranking(store, config, data.now) == full_ranking(store, config, data.now)
-    aliased = Config(matching=MatchingConfig(max_per_contact=50,
-                                             aliases={"cloud computing": ["chess"]}))
-    assert ranking(store, aliased, data.now) == full_ranking(store, aliased, data.now)
-    lighter = Config(matching=MatchingConfig(max_per_contact=50, related_weight=0.5))
-    assert ranking(store, lighter, data.now) == full_ranking(store, lighter, data.now)
+    same_as_engine(everything)
+    aliased = msgspec.structs.replace(everything, aliases={"cloud computing": ["chess"]})
+    same_as_engine(aliased)
+    weighted = msgspec.structs.replace(aliased, related_weight=0.5, role_weight=0.9)
+    same_as_engine(weighted)
+    lexicon = tmp_path / "lexicon.toml"  # no word says "a namesake" any more
+    lexicon.write_text(BUNDLED.read_text(encoding="utf-8").replace(
+        "contradicting = [", 'contradicting = ["chess"]\nformerly = ['), encoding="utf-8")
+    same_as_engine(msgspec.structs.replace(weighted, lexicon=str(lexicon)))
 
 
 def test_incremental_matching_gives_what_a_full_rescore_gives(desk: Store) -> None:
