@@ -1,19 +1,27 @@
-"""How right and how fast matching is. Run: python benchmarks/bench_matching.py
-(`--compare REF`: also time the matcher of git REF, e.g. main, alternately with this one).
+"""How right and how fast matching is.
+
+    python benchmarks/bench_matching.py [--speed-only] [SIZE ...]
+    python benchmarks/bench_matching.py --compare REF
 
 Prints:
 1. precision, recall and F1 on the labelled sets: the first (tests/matching/eval_set.json)
    and the second (eval_set_2.json, issue #10) in its dev and held-out parts, for
    givedesk and for the naive approach (rapidfuzz `partial_ratio` >= 80 of each term
    against the text);
-2. on a synthetic desk of 10,000 articles and 1,000 contacts with 5 terms each (plus
-   a name and a company): a full cold match, an incremental match of 100 new
-   articles, the same two through the store (news.json cache included), peak memory,
-   and the naive per-pair loop timed on a sample in this process and scaled.
+2. on generated desks (benchmarks/desk_gen.py; sizes on the command line, default
+   1k and 3kx2k; the issue's are 1k 3kx2k 10kx5k), end to end through the store
+   (`todays_matches`: news read, match cache synced, ranked, evidence quoted), each
+   run alternating: a cold match (match cache deleted: the full rescore every run
+   used to do), a warm one (nothing new) and one with 100 new articles; min / median /
+   max and the ratio to cold; peak memory; and the naive per-pair loop timed on a
+   sample and scaled.
 
-The synthetic desk is built from made-up words with a Zipf-like frequency, so the
-vocabulary grows like a real one (tens of thousands of distinct words), and a third of
-the articles carry one of the contacts' terms so there is something to find.
+`--compare REF` times the matcher of git REF (e.g. main) and this one alternately on a
+synthetic desk of 10,000 articles and 1,000 contacts with 5 terms each (plus a name and
+a company): a full cold match, a warm one, an incremental match of 100 new articles,
+ranking, and the same through the store. That desk is built from made-up words with a
+Zipf-like frequency, so the vocabulary grows like a real one (tens of thousands of
+distinct words), and a third of the articles carry one of the contacts' terms.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from typing import TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, os.environ.get("GIVEDESK_TREE", str(REPO)))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 from rapidfuzz import fuzz, utils  # noqa: E402
 
@@ -54,6 +63,8 @@ NEW_ARTICLES = 100
 REPEATS = 3
 NAIVE_SAMPLE = 100
 """Articles the naive loop is timed on; its time is scaled to the whole desk."""
+GENERATED_NAIVE_SAMPLE = 20
+"""The same, on the generated desks."""
 VOCABULARY = 30_000
 SEED = 20_260_310
 NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
@@ -132,6 +143,10 @@ def top_per_contact(ranked: list[Ranked], limit: int) -> int:
             shown[pair.contact.id] = shown.get(pair.contact.id, 0) + 1
             pair.to_match()
     return sum(shown.values())
+
+
+def spread(times: list[float]) -> str:
+    return f"min {min(times):7.3f}  median {statistics.median(times):7.3f}  max {max(times):7.3f} s"
 
 
 def naive_pairs(articles: list[Article], contacts: list[Contact]) -> int:
@@ -213,28 +228,49 @@ def measure_speed() -> dict[str, float]:
     }
 
 
-def report_speed() -> None:
-    figures = measure_speed()
-    print(f"\nSynthetic desk: {ARTICLES:,} articles, {CONTACTS:,} contacts x "
-          f"{TERMS_PER_CONTACT} terms (+ name and company)")
-    print(f"  full match, cold (first run)    {figures['cold']:6.3f} s   "
-          f"({figures['hits']:,.0f} hits, {figures['shown']:,.0f} shown)")
-    print(f"  full match, warm (best of {REPEATS})     {figures['warm']:6.3f} s   "
-          "(word and term caches filled)")
-    print(f"  incremental, {NEW_ARTICLES} new articles     {figures['incremental']:6.3f} s   "
-          f"(scanning them; ranking all {ARTICLES + NEW_ARTICLES:,} articles' hits: "
-          f"{figures['ranking']:.3f} s)")
-    print(f"  through the store: cold {figures['stored_cold']:.2f} s, incremental "
-          f"{figures['stored_incremental']:.2f} s (reading, caching and writing the cache included)")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory (max RSS)           {peak:6.0f} MB")
+def report_speed(size: str) -> None:
+    import desk_gen
 
-    contacts, articles, _ = build_desk()
-    sample = articles[:NAIVE_SAMPLE]
-    _, naive = timed(lambda: naive_pairs(sample, contacts))
-    scaled = naive * ARTICLES / NAIVE_SAMPLE
-    print(f"  naive per-pair loop             {scaled:6.1f} s   (timed on {NAIVE_SAMPLE} articles, "
-          f"scaled): {scaled / figures['cold']:,.0f}x slower")
+    from givedesk.matching.cache import remove_cache
+
+    contacts, articles = desk_gen.size_of(size)
+    config = Config()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        store = desk_gen.build(home, contacts, articles)
+        print(f"\nGenerated desk {size}: {contacts:,} contacts, {articles:,} articles "
+              f"({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
+        cold: list[float] = []
+        warm: list[float] = []
+        fresh: list[float] = []
+        added = articles
+        shown = 0
+        for _ in range(REPEATS):
+            remove_cache(store.paths.match_cache_file)
+            found, took = timed(lambda: todays_matches(store, config, now=desk_gen.NOW))
+            cold.append(took)
+            shown = len(found)
+            warm.append(timed(lambda: todays_matches(store, config, now=desk_gen.NOW))[1])
+            store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added))
+            added += NEW_ARTICLES
+            fresh.append(timed(lambda: todays_matches(store, config, now=desk_gen.NOW))[1])
+        cache_mb = store.paths.match_cache_file.stat().st_size / 1e6
+        news_mb = store.paths.news_file.stat().st_size / 1e6
+        sample = store.articles.all()[:GENERATED_NAIVE_SAMPLE]
+        people = store.contacts.all()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cold_median = statistics.median(cold)
+    print(f"  cold (full rescore)     {spread(cold)}   ({shown:,} shown)")
+    print(f"  warm, nothing new       {spread(warm)}   ratio to cold "
+          f"{statistics.median(warm) / cold_median:.3f}")
+    print(f"  +{NEW_ARTICLES} new articles       {spread(fresh)}   ratio to cold "
+          f"{statistics.median(fresh) / cold_median:.3f}")
+    print(f"  news.json {news_mb:.1f} MB, match cache {cache_mb:.1f} MB, "
+          f"peak memory so far (max RSS) {peak:.0f} MB")
+    _, naive = timed(lambda: naive_pairs(sample, people))
+    scaled = naive * articles / GENERATED_NAIVE_SAMPLE
+    print(f"  naive per-pair loop     {scaled:7.1f} s (timed on {GENERATED_NAIVE_SAMPLE} articles, scaled): "
+          f"{scaled / cold_median:,.0f}x the cold run")
 
 
 def _run_tree(tree: Path) -> dict[str, float]:
@@ -284,5 +320,10 @@ if __name__ == "__main__":
         report_quality()
         compare_with(sys.argv[sys.argv.index("--compare") + 1])
     else:
-        report_quality()
-        report_speed()
+        arguments = sys.argv[1:]
+        if "--speed-only" in arguments:
+            arguments.remove("--speed-only")
+        else:
+            report_quality()
+        for name in arguments or ["1k", "3kx2k"]:
+            report_speed(name)

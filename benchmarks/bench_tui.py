@@ -1,153 +1,159 @@
-"""How fast the desk opens and moves on a big desk.
+"""How fast the desk opens and moves, headless in this process, beside an empty app.
 
-Builds a desk of 2,000 contacts, 20,000 gives and 10,000 articles (matched once, as a
-previous session would have), then, headless in this process:
+For each desk (the bundled demo, and generated desks from desk_gen.py whose match
+cache a previous session has filled), alternating with Textual's own start-up of an
+empty app, REPEATS times, min / median / max:
 
-* launch to the first painted Today screen, and to the agenda rows being on screen,
-  beside Textual's own start-up of an empty app (target: first paint within 0.5 s of it);
-* moving the cursor 100 rows down Today's table.
+* Today's first rows (matches, leads, follow-ups) after launch, and the agenda
+  complete (introductions included), as the difference to the empty app's first frame
+  (targets: demo 0.3 s; 3k x 10k 1 s for the rows, 3 s complete);
+* switching to every other screen and back, after the first paint, beside the same
+  key on the empty app (pilot's own wait per key is in both; target < 100 ms more);
+* peak memory of a child process that opens the desk and waits for the whole agenda
+  (target < 500 MB at 10k x 5k).
 
-    python benchmarks/bench_tui.py
+    python benchmarks/bench_tui.py [SIZE ...]        (default: demo 3kx10k)
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import random
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
-import bench_matching as corpus
-from textual import events
-from textual.app import App, ComposeResult
-from textual.message import Message
-from textual.widgets import DataTable
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from givedesk.config import Config
-from givedesk.matching.service import todays_matches
-from givedesk.models import Give, new_id
-from givedesk.paths import Paths
-from givedesk.store import Store
-from givedesk.tui.app import GiveDeskApp
+import desk_gen  # noqa: E402
+from textual import events  # noqa: E402
+from textual.app import App  # noqa: E402
+from textual.message import Message  # noqa: E402
+from textual.widgets import DataTable  # noqa: E402
 
-NOW = corpus.NOW
+from givedesk.config import Config  # noqa: E402
+from givedesk.demo import populate_demo  # noqa: E402
+from givedesk.matching.service import todays_matches  # noqa: E402
+from givedesk.paths import Paths  # noqa: E402
+from givedesk.store import Store  # noqa: E402
+from givedesk.tui.app import GiveDeskApp  # noqa: E402
+from givedesk.tui.screens.today import TodayScreen  # noqa: E402
+from givedesk.tui.widgets.chrome import SCREENS  # noqa: E402
+
 REPEATS = 3
-
-
-def build_desk(home: Path) -> None:
-    """A realistic desk: the matching benchmark's Zipf-like vocabulary, so that an article
-    matches a handful of people, not hundreds."""
-    rng = random.Random(7)
-    words = corpus.make_words(rng)
-    contacts = [dataclasses.replace(c, id=new_id(), key=rng.random() < 0.02)
-                for _ in range(2) for c in corpus.make_contacts(rng, words)]
-    gives = [Give(contact_id=rng.choice(contacts).id, kind="article", note=f"give {n}",
-                  given_on=NOW - timedelta(days=rng.randrange(365))) for n in range(20_000)]
-    articles = [dataclasses.replace(a, link=f"https://news.example.com/{a.id}")
-                for a in corpus.make_desk(rng, 10_000, words, contacts, "a")]
-    store = Store(Paths.for_home(home), today=NOW.date)
-    with store.desk.transaction():
-        store.contacts.insert_many(contacts)
-        store.gives.insert_many(gives)
-    store.articles.insert_many(articles)
-    todays_matches(store, Config(), now=NOW)
+SIZE = (120, 40)
 
 
 class EmptyApp(App[None]):
     """Textual's own start-up cost: nothing to read, nothing to lay out."""
 
 
-class PlainTable(App[None]):
-    """The cost of a key press through Textual's pilot, on a table as long as Today's."""
-
-    def __init__(self, rows: int) -> None:
-        super().__init__()
-        self.rows = rows
-
-    def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row")
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("what", "article")
-        for number in range(self.rows):
-            table.add_row(f"row {number}", "title\nwhy", height=2)
-        table.focus()
+def spread(times: list[float]) -> str:
+    return f"min {min(times):6.3f}  median {statistics.median(times):6.3f}  max {max(times):6.3f} s"
 
 
-async def first_frame(make: Callable[[], App[None]]) -> float:
-    """Seconds from building an app (for givedesk: opening the store) to its first
-    displayed frame (Textual's Ready event)."""
+async def empty_app() -> tuple[float, float]:
+    """(first frame, one screen-switch key) of the empty app."""
     started = time.perf_counter()
-    app = make()
     ready: list[float] = []
 
     def hook(message: Message) -> None:
         if isinstance(message, events.Ready) and not ready:
             ready.append(time.perf_counter() - started)
 
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+    app = EmptyApp()
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    return ready[0]
-
-
-async def key_presses(make: Callable[[], App[None]]) -> tuple[float, float, float, int]:
-    """(first rows shown, everything shown, 100 cursor moves, rows) for a new app."""
-    started = time.perf_counter()
-    app = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        table = app.screen.query_one(DataTable)
-        while not table.row_count:
-            await pilot.pause(0.02)
-        first_rows = time.perf_counter() - started
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        shown = time.perf_counter() - started
-        rows = table.row_count
         started = time.perf_counter()
-        for _ in range(100):
-            await pilot.press("down")
-        await pilot.pause()
-        return first_rows, shown, time.perf_counter() - started, rows
+        await pilot.press("2")
+        key = time.perf_counter() - started
+    return ready[0], key
 
 
-def desk_app(home: Path) -> GiveDeskApp:
-    return GiveDeskApp(Store(Paths.for_home(home)), Config(), clock=lambda: NOW,
-                       refresh_on_start=False)
+async def desk_app(home: Path, now: datetime) -> tuple[float, float, float]:
+    """(first rows, agenda complete, median screen switch) of givedesk on `home`."""
+    started = time.perf_counter()
+    app = GiveDeskApp(Store(Paths.for_home(home)), Config(), clock=lambda: now,
+                      refresh_on_start=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        table = screen.query_one(DataTable)
+        while not table.row_count:
+            await asyncio.sleep(0.005)
+        first_rows = time.perf_counter() - started
+        while screen.loading_intros or app.workers._workers:
+            await asyncio.sleep(0.005)
+        complete = time.perf_counter() - started
+        switches = []
+        for _, key, _ in [*SCREENS[1:], SCREENS[0]]:
+            begun = time.perf_counter()
+            await pilot.press(key)
+            switches.append(time.perf_counter() - begun)
+        await app.workers.wait_for_complete()
+    return first_rows, complete, statistics.median(switches)
 
 
-async def main() -> None:
+def build(size: str, home: Path) -> datetime:
+    """The desk of `size` in `home`, its match cache filled; returns its 'now'."""
+    if size == "demo":
+        now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+        populate_demo(home, now)
+        return now
+    store = desk_gen.build(home, *desk_gen.size_of(size))
+    todays_matches(store, Config(), now=desk_gen.NOW)
+    return desk_gen.NOW
+
+
+def child_peak_memory(home: Path, now: datetime) -> float:
+    """MB of a fresh process that opens the desk and waits for the whole agenda."""
+    script = (
+        "import asyncio, resource, sys; from datetime import datetime; "
+        "sys.path[:0] = [sys.argv[3], sys.argv[3] + '/benchmarks']; import bench_tui; "
+        "from pathlib import Path; "
+        "asyncio.run(bench_tui.desk_app(Path(sys.argv[1]), datetime.fromisoformat(sys.argv[2]))); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run([sys.executable, "-c", script, str(home), now.isoformat(), root],
+                          capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def report(size: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        build_started = time.perf_counter()
-        build_desk(home)
-        print(f"desk built in {time.perf_counter() - build_started:.1f} s: 2,000 contacts, "
-              "20,000 gives, 10,000 articles")
-        empty = statistics.median([await first_frame(EmptyApp) for _ in range(REPEATS)])
-        paint = statistics.median([await first_frame(lambda: desk_app(home))
-                                   for _ in range(REPEATS)])
-        runs = [await key_presses(lambda: desk_app(home)) for _ in range(REPEATS)]
-        rows = runs[0][3]
-        plain = [(await key_presses(lambda: PlainTable(rows)))[2] for _ in range(REPEATS)]
-    first_rows = statistics.median(run[0] for run in runs)
-    agenda = statistics.median(run[1] for run in runs)
-    moves = statistics.median(run[2] for run in runs)
-    baseline_moves = statistics.median(plain)
-    print(f"empty Textual app, first frame : {empty:6.3f} s")
-    print(f"givedesk Today, first frame    : {paint:6.3f} s  (+{paint - empty:.3f} s; "
-          "target within 0.5 s)")
-    print(f"givedesk Today, first rows     : {first_rows:6.3f} s  (articles, leads, follow-ups)")
-    print(f"givedesk Today, agenda complete: {agenda:6.3f} s  ({rows} rows, with introductions)")
-    print(f"100 cursor moves on Today      : {moves:6.3f} s  (plain {rows}-row DataTable "
-          f"{baseline_moves:.3f} s, ratio {moves / baseline_moves:.2f})")
+        started = time.perf_counter()
+        now = build(size, home)
+        print(f"\n{size}: desk built and matched once in {time.perf_counter() - started:.1f} s "
+              f"({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
+        frames: list[float] = []
+        empty_keys: list[float] = []
+        rows: list[float] = []
+        complete: list[float] = []
+        switches: list[float] = []
+        for _ in range(REPEATS):
+            frame, key = asyncio.run(empty_app())
+            frames.append(frame)
+            empty_keys.append(key)
+            first, done, switch = asyncio.run(desk_app(home, now))
+            rows.append(first - frame)
+            complete.append(done - frame)
+            switches.append(switch - key)
+        memory = child_peak_memory(home, now)
+    print(f"  empty app, first frame             {spread(frames)}")
+    print(f"  Today's first rows, after it       {spread(rows)}")
+    print(f"  agenda complete (intros), after it {spread(complete)}")
+    print(f"  screen switch, beyond the empty app's key {spread(switches)}")
+    print(f"  peak memory, fresh process: {memory:.0f} MB "
+          f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    for name in sys.argv[1:] or ["demo", "3kx10k"]:
+        report(name)

@@ -247,23 +247,3 @@ class MatchHit:
     first_token: int
     """Index of the first matched word in the title or summary."""
     last_token: int
-
-
-@dataclass
-class ArticleHits:
-    """The cached hits of one article (news.json: rebuilt by matching when missing)."""
-
-    id: str
-    """The article's id."""
-    digest: str
-    """Of the article's title and summary: a changed text is scanned again."""
-    hits: list[MatchHit] = field(default_factory=list)
-
-
-@dataclass
-class ContactTermsDigest:
-    """What a contact's terms were when the cached hits were computed."""
-
-    id: str
-    """The contact's id."""
-    digest: str

@@ -37,6 +37,11 @@ class Paths:
         return self.data_dir / "news.json"
 
     @property
+    def match_cache_file(self) -> Path:
+        """Derived matching data (hits, scores): thrown away and rebuilt at will."""
+        return self.data_dir / "matches.sqlite"
+
+    @property
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
 

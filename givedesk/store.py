@@ -36,10 +36,8 @@ from tinydb.table import Table
 from givedesk.errors import StoreError, describe_os_error
 from givedesk.models import (
     Article,
-    ArticleHits,
     Ask,
     Contact,
-    ContactTermsDigest,
     Feed,
     Give,
     Intro,
@@ -227,7 +225,11 @@ Migration = Callable[[RawData], None]
 
 
 class Database:
-    """One TinyDB file, used through transactions only."""
+    """One TinyDB file, used through transactions only.
+
+    Opening it costs nothing: the file is read, checked and migrated by the first
+    transaction, so a command that never touches the news never reads news.json.
+    """
 
     def __init__(self, path: Path, schema_version: int, migrations: dict[int, Migration],
                  on_damage: Callable[[Path, str], None] | None = None) -> None:
@@ -236,7 +238,9 @@ class Database:
         self._file_lock = FileLock(f"{path}.lock", thread_local=False)
         self._thread_lock = threading.RLock()
         self._depth = 0
-        self._migrate(schema_version, migrations)
+        self._schema_version = schema_version
+        self._migrations = migrations
+        self._migrated = False
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -249,6 +253,8 @@ class Database:
             try:
                 if outermost:
                     self.storage.begin()
+                    if not self._migrated:
+                        self._migrate()
                 yield
             except BaseException:
                 if outermost:
@@ -292,12 +298,17 @@ class Database:
             copy: RawData = msgspec.json.decode(msgspec.json.encode(self.storage.read() or {}))
             return copy
 
-    def _migrate(self, current: int, migrations: dict[int, Migration]) -> None:
+    def open(self) -> None:
+        """Read, check and migrate the file now (a bad file raises StoreError here)."""
         with self.transaction():
-            self._remove_stale_temporaries()
-            data = self.storage.read()
-            if data is None:
-                return  # created, and stamped, by its first write
+            pass
+
+    def _migrate(self) -> None:
+        """Inside the first transaction, holding the lock."""
+        current = self._schema_version
+        self._remove_stale_temporaries()
+        data = self.storage.read()
+        if data is not None:
             meta = data.get(META_TABLE, {}).get("1", {})
             version = meta.get("schema_version", 0) if isinstance(meta, dict) else 0
             if not isinstance(version, int) or version > current:
@@ -305,13 +316,13 @@ class Database:
                     f"{self.path}: written by a newer givedesk (schema {version}, "
                     f"this one knows {current}); upgrade givedesk"
                 )
-            if version == current:
-                return
-            while version < current:
-                migrations[version](data)
-                version += 1
-            data[META_TABLE] = {"1": {"schema_version": current}}
-            self.storage.write(data)
+            if version < current:
+                while version < current:
+                    self._migrations[version](data)
+                    version += 1
+                data[META_TABLE] = {"1": {"schema_version": current}}
+                self.storage.write(data)
+        self._migrated = True  # a file created later is stamped by its first write
 
     def _remove_stale_temporaries(self) -> None:
         """Leftovers of a writer killed mid-write; safe to remove while we hold the lock."""
@@ -374,7 +385,8 @@ class Collection(Generic[T]):
         return item
 
     def save_many(self, items: Iterable[T]) -> None:
-        """Insert or replace many items in one pass over the table and one write.
+        """Insert or replace many items in one pass over the table and one write (none
+        when every item is stored as it is: a fetch that changes nothing writes nothing).
 
         TinyDB's `update` rebuilds the table on every call, which makes saving a fetch
         of thousands of articles quadratic; here the stored documents are replaced
@@ -385,6 +397,7 @@ class Collection(Generic[T]):
             documents = data.setdefault(self.name, {})
             keys_by_id = {document.get("id"): key for key, document in documents.items()}
             next_key = max((int(key) for key in documents), default=0) + 1
+            changed = False
             for item in items:
                 document = self._encode(item)
                 key = keys_by_id.get(document["id"])
@@ -392,8 +405,11 @@ class Collection(Generic[T]):
                     key = str(next_key)
                     next_key += 1
                     keys_by_id[document["id"]] = key
-                documents[key] = document
-            self.database.storage.write(data)
+                if documents.get(key) != document:
+                    documents[key] = document
+                    changed = True
+            if changed:  # saving what is already there writes nothing
+                self.database.storage.write(data)
 
     def remove(self, item_id: str) -> bool:
         with self.database.transaction():
@@ -401,6 +417,8 @@ class Collection(Generic[T]):
 
     def remove_many(self, item_ids: Iterable[str]) -> int:
         wanted = set(item_ids)
+        if not wanted:
+            return 0  # TinyDB would rewrite the file for nothing
         with self.database.transaction():
             return len(self.database.table(self.name).remove(where("id").one_of(list(wanted))))
 
@@ -444,10 +462,17 @@ def _migrate_news_v0(data: RawData) -> None:
     """Unversioned news caches are only stamped: their shape was never different."""
 
 
+def _migrate_news_v1(data: RawData) -> None:
+    """The match cache moved out of news.json into its own file (matching/cache.py):
+    drop the old tables, which the next match run rebuilds there."""
+    data.pop("match_cache", None)
+    data.pop("match_contacts", None)
+
+
 DESK_SCHEMA_VERSION = 2
-NEWS_SCHEMA_VERSION = 1
+NEWS_SCHEMA_VERSION = 2
 DESK_MIGRATIONS: dict[int, Migration] = {0: _migrate_desk_v0, 1: _migrate_desk_v1}
-NEWS_MIGRATIONS: dict[int, Migration] = {0: _migrate_news_v0}
+NEWS_MIGRATIONS: dict[int, Migration] = {0: _migrate_news_v0, 1: _migrate_news_v1}
 
 
 def upgrade_desk_records(records: dict[str, Any], version: int) -> dict[str, Any]:
@@ -480,8 +505,11 @@ class Store:
                 f"{paths.data_dir}: cannot create data folder: {describe_os_error(error)}"
             ) from None
         self.desk = Database(paths.desk_file, DESK_SCHEMA_VERSION, DESK_MIGRATIONS)
+        self.desk.open()
         self.news = Database(paths.news_file, NEWS_SCHEMA_VERSION, NEWS_MIGRATIONS,
                              on_damage=self._set_damaged_cache_aside)
+        """Opened by its first use: most commands never read the news (so a damaged
+        news.json is set aside, and warned about, only then)."""
         self._backup_desk(today())
 
         self.contacts = Collection(self.desk, "contacts", Contact)
@@ -493,8 +521,18 @@ class Store:
         self.leads = Collection(self.desk, "leads", Lead)
         self.feeds = Collection(self.news, "feeds", Feed)
         self.articles = Collection(self.news, "articles", Article)
-        self.match_cache = Collection(self.news, "match_cache", ArticleHits)
-        self.match_contacts = Collection(self.news, "match_contacts", ContactTermsDigest)
+
+    def send_warnings_to(self, warn: Callable[[str], None]) -> None:
+        """Tell `warn` what went wrong so far, and from now on as it happens: the news
+        is opened by its first use, possibly long after the store."""
+        for message in self.warnings:
+            warn(message)
+        self.warnings.clear()
+        self._warn = warn
+
+    def news_stamp(self) -> tuple[int, int, int] | None:
+        """Changes whenever news.json is written: a fetch that changed nothing leaves it."""
+        return _file_stamp(self.paths.news_file)
 
     def _backup_desk(self, today: date) -> None:
         """One copy of desk.json a day, the newest `BACKUPS_KEPT` kept."""

@@ -6,22 +6,13 @@ traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from givedesk import __version__
-from givedesk.cli.asks import asks
-from givedesk.cli.backup import export, restore
-from givedesk.cli.contacts import contacts
 from givedesk.cli.context import desk, home_option
-from givedesk.cli.feeds import feeds
-from givedesk.cli.fetch import fetch
-from givedesk.cli.followups import followups
-from givedesk.cli.gives import gives
-from givedesk.cli.intros import intros
-from givedesk.cli.leads import leads
-from givedesk.cli.matches import matches
 from givedesk.errors import UserError, describe_os_error
 
 __all__ = ["cli", "main"]
@@ -29,7 +20,51 @@ __all__ = ["cli", "main"]
 USAGE_EXIT_CODE = 2
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+COMMANDS: dict[str, tuple[str, str]] = {
+    "asks": ("asks", "Asks, kept apart from gives; alone, lists gives against asks per person."),
+    "contacts": ("contacts", "Add, list, import and export the people on your desk."),
+    "export": ("backup", "Back up the whole desk (contacts, gives, asks, queue, intros, "
+                         "leads) to FILE."),
+    "feeds": ("feeds", "Add, list and remove the news feeds the desk reads."),
+    "fetch": ("fetch", "Fetch every feed that is due and store the new articles."),
+    "followups": ("followups", "Key relationships not helped lately, and new contacts not "
+                               "followed up yet."),
+    "gives": ("gives", "The ledger: what you gave and to whom, newest first."),
+    "intros": ("intros", "Suggested introductions, best first; subcommands run the double "
+                         "opt-in."),
+    "leads": ("leads", "Leads on the desk, newest first, with whom to forward each to."),
+    "matches": ("matches", "Today's articles paired with the contacts they would help, "
+                           "best first."),
+    "restore": ("backup", "Restore the desk from a backup FILE made by `givedesk export`."),
+}
+"""Command -> (module in givedesk.cli defining it, its short help)."""
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs: `givedesk --help` and
+    `givedesk contacts add` never load matching, numpy or feed parsing they do not use.
+    A test checks the short help here against each command's own."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"givedesk.cli.{COMMANDS[cmd_name][0]}")
+        command: click.Command = getattr(module, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """As click lays them out, from the table instead of the commands themselves."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, click.Command(name, help=short).get_short_help_str(limit))
+                                for name, (_, short) in sorted(COMMANDS.items())])
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--demo", is_flag=True, help="Open a fresh copy of the bundled demo desk (offline).")
 @click.version_option(__version__, prog_name="givedesk")
 @home_option
@@ -51,12 +86,6 @@ def cli(ctx: click.Context, demo: bool) -> None:
         return
     with demo_home() as home:
         run_app(home)
-
-
-for group in (
-    contacts, feeds, fetch, gives, asks, intros, leads, followups, export, restore, matches
-):
-    cli.add_command(group)
 
 
 def _one_line(error: click.ClickException) -> str:

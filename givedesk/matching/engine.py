@@ -663,19 +663,12 @@ def rank(
     """
     penalties = penalties or {}
     judge = _Judge(lexicon or default_lexicon())
-    ranked: list[tuple[tuple[float, float, str, str, str, str], Ranked]] = []
+    ranked: list[tuple[RankKey, Ranked]] = []
     for article in articles:
         hits = hits_by_article.get(article.id)
-        age_days = (now - article.published).total_seconds() / SECONDS_PER_DAY
-        if not hits or age_days > config.max_age_days:
+        age_penalty = article_age_penalty(article, now, config)
+        if not hits or age_penalty is None:
             continue
-        # An undated article's date is when it was first seen: max_age_days counts from
-        # then, but its freshness is unknown, so it takes the whole recency penalty and
-        # comes after every dated article of the same score.
-        age_penalty = config.recency_penalty * min(max(age_days, 0.0) / config.recency_days, 1.0)
-        if not article.dated:
-            age_penalty = config.recency_penalty
-        newest_first = -article.published.timestamp() if article.dated else 0.0
         by_contact: dict[str, list[MatchHit]] = {}
         for hit in hits:
             by_contact.setdefault(hit.contact_id, []).append(hit)
@@ -686,10 +679,36 @@ def rank(
                 continue
             pair = _score_pair(text, contact, found, age_penalty, config, penalties, judge)
             if pair is not None and pair.score >= config.threshold:
-                order = (-pair.strength, newest_first, article.title, contact.name)
-                ranked.append(((*order, article.id, contact_id), pair))
+                ranked.append((rank_key(pair), pair))
     ranked.sort(key=lambda keyed: keyed[0])
     return [pair for _, pair in ranked]
+
+
+RankKey = tuple[float, float, str, str, str, str]
+
+
+def article_age_penalty(article: Article, now: datetime, config: MatchingConfig) -> float | None:
+    """The points an article loses to its age, or None when it is too old to suggest.
+
+    An undated article's date is when it was first seen: max_age_days counts from
+    then, but its freshness is unknown, so it takes the whole recency penalty (and
+    `rank_key` puts it after every dated article of the same score).
+    """
+    age_days = (now - article.published).total_seconds() / SECONDS_PER_DAY
+    if age_days > config.max_age_days:
+        return None
+    if not article.dated:
+        return config.recency_penalty
+    return config.recency_penalty * min(max(age_days, 0.0) / config.recency_days, 1.0)
+
+
+def rank_key(pair: Ranked) -> RankKey:
+    """Where a pair goes in the ranking: strongest first, then newest, then by title
+    and name (ids break the last ties)."""
+    article = pair.article
+    newest_first = -article.published.timestamp() if article.dated else 0.0
+    return (-pair.strength, newest_first, article.title, pair.contact.name, article.id,
+            pair.contact.id)
 
 
 def match_to_json(match: Match) -> dict[str, Any]:

@@ -1,12 +1,11 @@
 """Today's article suggestions for the desk in the store, and what the user decides.
 
-Incremental matching: hits depend only on article texts, contact terms and stop words
-(never on the clock, weights or decisions), so news.json keeps them: each article's
-hits with a digest of its text (`ArticleHits`), and a digest of each contact's terms
-(`ContactTermsDigest`). A run scans only new or edited articles (against everyone)
-and the other articles only against people whose terms changed. `find_hits` judges
-every (term, text) on its own, so this gives exactly what a full rescore would; a
-test compares them. The cache is rebuildable: delete it and the next run redoes all.
+Incremental matching: hits and base scores are derived data, kept in the match cache
+beside the news (`cache.py`): a run scans only new or edited articles (against
+everyone) and the other articles only against people whose searched terms changed,
+rescores only the pairs whose weights, context or feedback changed, and ranks the rest
+from packed score arrays. A test compares the result with a full rescore. The cache
+is rebuildable: delete it and the next run redoes all.
 
 Decisions are `SuggestionState(kind="match", subject_id=article id, ...)` records in
 desk.json: dismissed (never again), snoozed (back on its `until` day), queued, given.
@@ -24,29 +23,31 @@ counts for the person's own term it stands for.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
-from givedesk.matching.context import Profile
+from givedesk.matching.cache import HitsOf, MatchCache
+from givedesk.matching.context import ArticleText, Profile
 from givedesk.matching.engine import (
     Match,
     Penalties,
-    find_hits,
-    rank,
-    searched_terms,
+    Ranked,
+    _Judge,
+    _score_pair,
+    article_age_penalty,
+    rank_key,
     stop_words_for,
 )
 from givedesk.matching.lexicon import Lexicon, lexicon_for
 from givedesk.models import (
     Article,
-    ArticleHits,
     Contact,
-    ContactTermsDigest,
+    Give,
     MatchHit,
     SuggestionState,
     SuggestionStatus,
@@ -54,86 +55,12 @@ from givedesk.models import (
 )
 from givedesk.store import Store
 
-ENGINE_VERSION = "3"
-"""Part of every contact digest: bump it when matching rules change, and every cached
-hit is recomputed on the next run."""
 
-
-def _digest(parts: Iterable[str]) -> str:
-    hashed = hashlib.blake2b(digest_size=10)
-    for part in parts:
-        hashed.update(part.encode("utf-8"))
-        hashed.update(b"\x00")
-    return hashed.hexdigest()
-
-
-def _article_digest(article: Article) -> str:
-    return _digest((article.title, article.summary))
-
-
-def _contact_digest(contact: Contact, settings: str, lexicon: Lexicon) -> str:
-    """Of every term searched for the contact, their related terms included: editing
-    the lexicon or an alias rescans the people it touches."""
-    terms = searched_terms(contact, lexicon)
-    return _digest([settings, *(f"{name}:{style}:{term}" for name, term, style in terms)])
-
-
-def _hit_order(hit: MatchHit) -> tuple[str, str, str, bool, int]:
-    return (hit.contact_id, hit.field, hit.term, hit.in_title, hit.first_token)
-
-
-@dataclass(frozen=True)
-class DeskHits:
-    """The desk as matching saw it: articles, contacts and every article's hits."""
-
-    articles: list[Article]
-    contacts: dict[str, Contact]
-    hits: dict[str, list[MatchHit]]
-    lexicon: Lexicon
-
-
-def refresh_hits(store: Store, config: MatchingConfig) -> DeskHits:
-    """Bring the cached hits up to date, scanning only what changed (module docstring)."""
-    stop_words = stop_words_for(config)
-    lexicon = lexicon_for(config)
-    settings = _digest([ENGINE_VERSION, *sorted(stop_words)])
+def refresh_hits(store: Store, config: MatchingConfig) -> dict[str, list[MatchHit]]:
+    """Bring the match cache up to date (module docstring); every article's hits."""
     contacts = store.contacts.all()
-    with store.news.transaction():
-        articles = store.articles.all()
-        cached = {entry.id: entry for entry in store.match_cache.all()}
-        known = {entry.id: entry.digest for entry in store.match_contacts.all()}
-        digests = {
-            contact.id: _contact_digest(contact, settings, lexicon) for contact in contacts
-        }
-        changed = [contact for contact in contacts if known.get(contact.id) != digests[contact.id]]
-        stale = (known.keys() - digests.keys()) | {contact.id for contact in changed}
-
-        fresh = [a for a in articles if a.id not in cached or cached[a.id].digest != _article_digest(a)]
-        fresh_ids = {article.id for article in fresh}
-        kept = [article for article in articles if article.id not in fresh_ids]
-        current = {article.id: cached[article.id].hits for article in kept}
-        found = find_hits(fresh, contacts, stop_words, lexicon)
-        saved = []
-        for article in fresh:
-            current[article.id] = sorted(found.get(article.id, []), key=_hit_order)
-            saved.append(ArticleHits(article.id, _article_digest(article), current[article.id]))
-        if stale:
-            redone = find_hits(kept, changed, stop_words, lexicon)
-            for article in kept:
-                entry = cached[article.id]
-                still = [hit for hit in entry.hits if hit.contact_id not in stale]
-                current[article.id] = sorted(still + redone.get(article.id, []), key=_hit_order)
-                if current[article.id] != entry.hits:
-                    saved.append(ArticleHits(article.id, entry.digest, current[article.id]))
-            store.match_contacts.replace_all(
-                ContactTermsDigest(contact_id, digest) for contact_id, digest in digests.items()
-            )
-        if saved:
-            store.match_cache.save_many(saved)
-        gone = cached.keys() - {article.id for article in articles}
-        if gone:
-            store.match_cache.remove_many(gone)
-    return DeskHits(articles, {contact.id: contact for contact in contacts}, current, lexicon)
+    with store.news.transaction(), _synced(store, config, contacts) as (cache, _):
+        return cache.all_hits({contact.id: contact for contact in contacts})
 
 
 @dataclass
@@ -153,49 +80,50 @@ class Feedback:
     """(contact id, casefolded own term) -> "you dismissed 4 of 5 'cloud' suggestions ..."."""
 
 
-def _decided_terms(desk: DeskHits, article_id: str, contact_id: str) -> set[str]:
-    """The person's own terms (casefolded) behind the hits of one decided pair."""
-    contact = desk.contacts.get(contact_id)
-    hits = [h for h in desk.hits.get(article_id, ()) if h.contact_id == contact_id]
-    if contact is None or not hits:
-        return set()
-    profile = Profile(contact, desk.lexicon)
-    return {profile.origin(hit).term.casefold() for hit in hits if hit.field != "muted_topics"}
-
-
-def _tallies(store: Store, desk: DeskHits) -> dict[tuple[str, str], _Tally]:
+def _tallies(
+    states: Iterable[SuggestionState], gives: Iterable[Give], contacts: Mapping[str, Contact],
+    hits_of: HitsOf, lexicon: Lexicon,
+) -> dict[tuple[str, str], _Tally]:
     tallies: dict[tuple[str, str], _Tally] = {}
 
     def tally(article_id: str, contact_id: str) -> list[_Tally]:
-        return [
-            tallies.setdefault((contact_id, term), _Tally())
-            for term in _decided_terms(desk, article_id, contact_id)
-        ]
+        """The tallies of the person's own terms (casefolded) behind a decided pair's hits."""
+        contact = contacts.get(contact_id)
+        hits = hits_of(article_id, contact_id) if contact is not None else ()
+        if contact is None or not hits:
+            return []
+        profile = Profile(contact, lexicon)
+        terms = {profile.origin(hit).term.casefold() for hit in hits
+                 if hit.field != "muted_topics"}
+        return [tallies.setdefault((contact_id, term), _Tally()) for term in terms]
 
-    for state in _match_states(store).values():
+    for state in states:
         if state.status == "dismissed":
             for found in tally(state.subject_id, state.contact_id):
                 found.dismissed += 1
         elif state.status in ("queued", "given"):
             for found in tally(state.subject_id, state.contact_id):
                 found.kept += 1
-    for give in store.gives.all():
+    for give in gives:
         if give.feedback == "not-relevant" and give.article_id is not None:
             for found in tally(give.article_id, give.contact_id):
                 found.not_relevant += 1
     return tallies
 
 
-def feedback_penalties(store: Store, desk: DeskHits, config: MatchingConfig) -> Feedback:
+def feedback_penalties(
+    states: Iterable[SuggestionState], gives: Iterable[Give], contacts: Mapping[str, Contact],
+    hits_of: HitsOf, lexicon: Lexicon, config: MatchingConfig,
+) -> Feedback:
     """Weights and notes from gives marked not relevant and from dismissed, queued and
-    given suggestions (module docstring). Given articles are kept when old news is
-    pruned, so their hits stay."""
+    given suggestions (module docstring); `hits_of(article id, contact id)` gives a
+    pair's hits. Given articles are kept when old news is pruned, so their hits stay."""
     penalties: dict[tuple[str, str], float] = {}
     notes: dict[tuple[str, str], str] = {}
-    for (contact_id, term), found in _tallies(store, desk).items():
+    for (contact_id, term), found in _tallies(states, gives, contacts, hits_of, lexicon).items():
         factor = config.not_relevant_factor**found.not_relevant
         decided = found.dismissed + found.kept
-        who = desk.contacts[contact_id].first_name
+        who = contacts[contact_id].first_name
         if found.dismissed >= config.dismiss_after and found.dismissed > found.kept:
             factor *= 1 - (1 - config.dismiss_factor) * found.dismissed / decided
             notes[(contact_id, term)] = (
@@ -209,6 +137,29 @@ def feedback_penalties(store: Store, desk: DeskHits, config: MatchingConfig) -> 
         if factor != 1.0:
             penalties[(contact_id, term)] = factor
     return Feedback(penalties, notes)
+
+
+@contextmanager
+def _synced(
+    store: Store, config: MatchingConfig, contacts: Sequence[Contact],
+    articles: Sequence[Article] | None = None,
+) -> Iterator[tuple[MatchCache, Feedback]]:
+    """The match cache brought up to date with the desk (call it inside the news
+    transaction), and the feedback it was scored with."""
+    lexicon = lexicon_for(config)
+    states = _match_states(store).values()
+    gives = store.gives.all()
+    people = {contact.id: contact for contact in contacts}
+    learned: list[Feedback] = []
+
+    def penalties_for(hits_of: HitsOf) -> Penalties:
+        learned.append(feedback_penalties(states, gives, people, hits_of, lexicon, config))
+        return learned[-1].penalties
+
+    with MatchCache.opened(store.paths.match_cache_file, lexicon) as cache:
+        news = store.articles.all() if articles is None else articles
+        cache.sync(news, contacts, stop_words_for(config), config, penalties_for)
+        yield cache, learned[-1]
 
 
 def _match_states(store: Store) -> dict[tuple[str, str], SuggestionState]:
@@ -236,12 +187,7 @@ def todays_matches(
     count toward the day's allowance, so working through the list does not refill it.
     """
     matching = config.matching
-    desk = refresh_hits(store, matching)
-    feedback = feedback_penalties(store, desk, matching)
-    ranked = rank(
-        desk.hits, desk.articles, desk.contacts, now=now, config=matching,
-        penalties=feedback.penalties, lexicon=desk.lexicon,
-    )
+    contacts = {contact.id: contact for contact in store.contacts.all()}
     states = _match_states(store)
     today = now.date()
     used = Counter(
@@ -250,6 +196,24 @@ def todays_matches(
         if state.status in ("queued", "given")
         and state.updated.astimezone(now.tzinfo).date() == today
     )
+    decided = [key for key, state in states.items() if _open_status(state, today) is not None]
+    with store.news.transaction():
+        articles = {article.id: article for article in store.articles.all()}
+        with _synced(store, matching, list(contacts.values()), list(articles.values())) as (
+            cache, feedback,
+        ):
+            ages = {article.id: article_age_penalty(article, now, matching)
+                    for article in articles.values()}
+            allowance = {contact_id: matching.max_per_contact - count
+                         for contact_id, count in used.items()}
+            wanted = cache.best_pairs(ages, matching.threshold, allowance,
+                                      matching.max_per_contact, decided)
+            if include_all:
+                wanted.update(key for key in (cache.numbers(*pair) for pair in decided) if key)
+            cached = cache.pairs(wanted, contacts)
+            ids = {num: aid for aid, num in cache.article_nums.items()}
+            people = {num: cid for cid, num in cache.contact_nums.items()}
+    ranked = _rescored(cached, ids, people, articles, contacts, ages, matching, feedback)
     feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
     shown = []
     for pair in ranked:
@@ -264,6 +228,37 @@ def todays_matches(
         match.feedback = _feedback_notes(match, feedback)
         shown.append(match)
     return shown
+
+
+def _rescored(
+    cached: Mapping[tuple[int, int], Sequence[MatchHit]],
+    ids: Mapping[int, str],
+    people: Mapping[int, str],
+    articles: Mapping[str, Article],
+    contacts: Mapping[str, Contact],
+    ages: Mapping[str, float | None],
+    config: MatchingConfig,
+    feedback: Feedback,
+) -> list[Ranked]:
+    """The pairs that can be shown, scored from their cached hits as `engine.rank`
+    scores them (context rules, age penalty, feedback) and in its order: exactly its
+    result on these pairs."""
+    judge = _Judge(lexicon_for(config))
+    texts: dict[str, ArticleText] = {}
+    ranked = []
+    for (article_num, contact_num), hits in cached.items():
+        article, contact = articles[ids[article_num]], contacts[people[contact_num]]
+        penalty = ages[article.id]
+        if penalty is None:
+            continue
+        text = texts.get(article.id)
+        if text is None:
+            text = texts[article.id] = ArticleText(article)
+        pair = _score_pair(text, contact, hits, penalty, config, feedback.penalties, judge)
+        if pair is not None and pair.score >= config.threshold:
+            ranked.append(pair)
+    ranked.sort(key=rank_key)
+    return ranked
 
 
 def _feedback_notes(match: Match, feedback: Feedback) -> list[str]:

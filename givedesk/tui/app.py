@@ -76,8 +76,11 @@ class GiveDeskApp(App[None]):
 
     def on_mount(self) -> None:
         """Today shows the cached agenda at once; stale feeds are fetched behind it."""
-        for warning in self.store.warnings:  # e.g. no backup today: the disk is full
-            self.notify(warning, severity="warning", markup=False, timeout=15)
+        # e.g. no backup today (the disk is full), or a damaged news.json set aside when
+        # a screen first reads the news (in a worker thread: notify is thread-safe)
+        self.store.send_warnings_to(
+            lambda warning: self.notify(warning, severity="warning", markup=False, timeout=15)
+        )
         if self.refresh_on_start and self.store.feeds.count():
             self.refresh_feeds()
 
@@ -115,15 +118,18 @@ class GiveDeskApp(App[None]):
         def progress(done: int, total: int, current: str) -> None:
             self.call_from_thread(self.set_status, f"Fetching feeds: {current}", done, total)
 
+        before = self.store.news_stamp()
         summary = refresh_desk(self.store, self.config, now=self.clock(), force=force,
                                only=only, progress=progress)
-        self.call_from_thread(self._refresh_finished, summary)
+        self.call_from_thread(self._refresh_finished, summary, self.store.news_stamp() != before)
 
-    def _refresh_finished(self, summary: str) -> None:
+    def _refresh_finished(self, summary: str, changed: bool) -> None:
+        """Reload the screen only when the news changed: at launch, Today has just
+        ranked the agenda, and doing it again for nothing would double the wait."""
         self.set_status("")
         if summary:
             self.notify(summary, markup=False)
-        if isinstance(self.screen, DeskScreen):
+        if changed and isinstance(self.screen, DeskScreen):
             self.screen.reload()
 
     @on(Worker.StateChanged)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
+from givedesk.matching import cache as cache_module
 from givedesk.matching import engine, service
-from givedesk.matching.engine import find_hits, stop_words_for
+from givedesk.matching.cache import hit_order
+from givedesk.matching.context import ArticleText
+from givedesk.matching.engine import Match, find_hits, rank, stop_words_for
+from givedesk.matching.lexicon import BUNDLED, lexicon_for
 from givedesk.matching.service import (
     dismiss_match,
     refresh_hits,
@@ -21,6 +28,7 @@ from givedesk.matching.service import (
 )
 from givedesk.models import Article, Contact, Feed, Give, MatchHit
 from givedesk.store import Store
+from tests.matching.evaluation import EVAL_SET, EVAL_SET_2, load_eval_set
 
 NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
 TODAY = NOW.date()
@@ -140,17 +148,144 @@ def test_not_relevant_feedback_down_weights_the_term_for_that_person(desk: Store
 
 
 def cached_hits(store: Store) -> dict[str, list[MatchHit]]:
-    return {entry.id: entry.hits for entry in store.match_cache.all() if entry.hits}
+    return refresh_hits(store, MatchingConfig())
 
 
 def full_rescore(store: Store, config: MatchingConfig) -> dict[str, list[MatchHit]]:
-    found = find_hits(store.articles.all(), store.contacts.all(), stop_words_for(config))
-    return {key: sorted(hits, key=service._hit_order) for key, hits in found.items()}
+    found = find_hits(store.articles.all(), store.contacts.all(), stop_words_for(config),
+                      lexicon_for(config))
+    return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
+
+
+Described = tuple[str, str, float, str, list[engine.Reason], list[str]]
+
+
+def full_ranking(store: Store, config: Config, now: datetime = NOW) -> list[Described]:
+    """What `todays_matches` shows, computed from nothing by the engine alone (with the
+    lexicon, the context rules and the feedback of the user's decisions)."""
+    hits = full_rescore(store, config.matching)
+    contacts = {contact.id: contact for contact in store.contacts.all()}
+    states = [state for state in store.states.all() if state.kind == "match"]
+    feedback = service.feedback_penalties(
+        states, store.gives.all(), contacts,
+        lambda a, c: [hit for hit in hits.get(a, []) if hit.contact_id == c],
+        lexicon_for(config.matching), config.matching)
+    ranked = rank(hits, store.articles.all(), contacts, now=now, config=config.matching,
+                  penalties=feedback.penalties, lexicon=lexicon_for(config.matching))
+    decided = {(state.subject_id, state.contact_id) for state in states}
+    used: dict[str, int] = {}
+    shown = []
+    for pair in ranked:
+        if (pair.article.id, pair.contact.id) in decided:
+            continue
+        if used.get(pair.contact.id, 0) < config.matching.max_per_contact:
+            used[pair.contact.id] = used.get(pair.contact.id, 0) + 1
+            match = pair.to_match()
+            match.feedback = service._feedback_notes(match, feedback)
+            shown.append(match)
+    return [described(match) for match in shown]
+
+
+def described(match: Match) -> Described:
+    return (match.article.id, match.contact.id, match.score, match.kind, match.reasons,
+            match.feedback)
+
+
+def ranking(store: Store, config: Config, now: datetime = NOW) -> list[Described]:
+    return [described(match) for match in todays_matches(store, config, now=now)]
+
+
+def cached_bases(store: Store) -> dict[tuple[str, str], float | None]:
+    """(article id, contact id) -> the base score the match cache holds."""
+    with sqlite3.connect(store.paths.match_cache_file) as connection:
+        rows = connection.execute(
+            "SELECT a.id, c.id, p.base FROM pairs p JOIN articles a ON a.num = p.article "
+            "JOIN contacts c ON c.num = p.contact").fetchall()
+    return {(article, contact): base for article, contact, base in rows}
+
+
+def full_bases(store: Store, config: MatchingConfig) -> dict[tuple[str, str], float | None]:
+    """The same, scored from nothing by the engine (context rules, feedback)."""
+    hits = full_rescore(store, config)
+    contacts = {contact.id: contact for contact in store.contacts.all()}
+    lexicon = lexicon_for(config)
+    feedback = service.feedback_penalties(
+        [state for state in store.states.all() if state.kind == "match"], store.gives.all(),
+        contacts, lambda a, c: [hit for hit in hits.get(a, []) if hit.contact_id == c],
+        lexicon, config)
+    judge = engine._Judge(lexicon)
+    found: dict[tuple[str, str], float | None] = {}
+    for article in store.articles.all():
+        by_contact: dict[str, list[MatchHit]] = {}
+        for hit in hits.get(article.id, []):
+            by_contact.setdefault(hit.contact_id, []).append(hit)
+        text = ArticleText(article)
+        for contact_id, pair_hits in by_contact.items():
+            pair = engine._score_pair(text, contacts[contact_id], pair_hits, 0.0, config,
+                                      feedback.penalties, judge)
+            found[(article.id, contact_id)] = None if pair is None else pair.strength
+    return found
+
+
+@pytest.mark.parametrize("path", [EVAL_SET, EVAL_SET_2], ids=["first-set", "second-set"])
+def test_the_cache_ranks_as_the_engine_does_with_context_rules_and_learning(
+    store: Store, path: Path, tmp_path: Path
+) -> None:
+    """The labelled sets are full of the context rules' cases (related terms, roles,
+    ambiguous words, namesakes): the cached path must give exactly the engine's
+    suggestions, reasons and feedback, and hold exactly the base scores a full rescore
+    gives, through decisions and edits of what the rules read."""
+    data = load_eval_set(path)
+    store.contacts.insert_many(data.contacts)
+    store.articles.insert_many(data.articles)
+    everything = MatchingConfig(max_per_contact=50, dismiss_after=2, threshold=0)
+
+    def same_as_engine(config: MatchingConfig) -> list[Described]:
+        few = Config(matching=msgspec.structs.replace(config, max_per_contact=1, threshold=50))
+        assert ranking(store, few, data.now) == full_ranking(store, few, data.now)
+        assert cached_bases(store) == full_bases(store, config)
+        shown = ranking(store, Config(matching=config), data.now)
+        assert shown == full_ranking(store, Config(matching=config), data.now)
+        return shown
+
+    first = same_as_engine(everything)
+    assert any(reason.related or reason.note for match in first for reason in match[4])
+
+    # learning: a term of a person dismissed twice loses weight, and says so
+    by_term: dict[tuple[str, str], list[str]] = {}
+    for article_id, contact_id, _, _, reasons, _ in first:
+        by_term.setdefault((contact_id, reasons[0].term), []).append(article_id)
+    (person, _), articles = max(by_term.items(), key=lambda item: len(item[1]))
+    assert len(articles) > everything.dismiss_after
+    for article_id in articles[: everything.dismiss_after]:
+        dismiss_match(store, article_id, person)
+    assert any(match[5] for match in same_as_engine(everything))
+
+    # each thing the context rules read, changed on its own: a person's role and tags,
+    # their aliases, the config's aliases, the weights, the lexicon file
+    people = store.contacts.all()
+    for contact in people:  # tags corroborate some ambiguous words and not others
+        contact.tags = [*contact.tags, "software", "programming", "garden", "band", "sport"]
+        store.contacts.save(contact)
+    same_as_engine(everything)
+    for contact in people[10:20]:
+        contact.aliases = [*contact.aliases, f"{(contact.interests or ['news'])[0]}: chess"]
+        store.contacts.save(contact)
+    same_as_engine(everything)
+    aliased = msgspec.structs.replace(everything, aliases={"cloud computing": ["chess"]})
+    same_as_engine(aliased)
+    weighted = msgspec.structs.replace(aliased, related_weight=0.5, role_weight=0.9)
+    same_as_engine(weighted)
+    lexicon = tmp_path / "lexicon.toml"  # no word says "a namesake" any more
+    lexicon.write_text(BUNDLED.read_text(encoding="utf-8").replace(
+        "contradicting = [", 'contradicting = ["chess"]\nformerly = ['), encoding="utf-8")
+    same_as_engine(msgspec.structs.replace(weighted, lexicon=str(lexicon)))
 
 
 def test_incremental_matching_gives_what_a_full_rescore_gives(desk: Store) -> None:
-    config = MatchingConfig()
-    refresh_hits(desk, config)
+    config = Config()
+    refresh_hits(desk, config.matching)
+    assert ranking(desk, config) == full_ranking(desk, config)
 
     desk.articles.insert_many([
         news("n1", "Podcasting gear for beginners", "A bookkeeper's guide to sailing taxes."),
@@ -168,10 +303,18 @@ def test_incremental_matching_gives_what_a_full_rescore_gives(desk: Store) -> No
     desk.contacts.remove("ben")
     desk.contacts.insert(Contact(id="cy", name="Cy Moss", interests=["sailing", "bike lanes"]))
 
-    incremental = refresh_hits(desk, config).hits
-    assert {k: v for k, v in incremental.items() if v} == full_rescore(desk, config)
-    assert cached_hits(desk) == full_rescore(desk, config)
-    assert {entry.id for entry in desk.match_cache.all()} == {a.id for a in desk.articles.all()}
+    assert ranking(desk, config) == full_ranking(desk, config)
+    assert refresh_hits(desk, config.matching) == full_rescore(desk, config.matching)
+
+    desk.gives.insert(Give(contact_id="cy", kind="article", article_id="n2",
+                           feedback="not-relevant"))
+    local = desk.articles.get("n1")
+    assert local is not None
+    local.local = True
+    desk.articles.save(local)
+    assert ranking(desk, config) == full_ranking(desk, config)
+    weighted = Config(matching=MatchingConfig(title_weight=0.8, need_bonus=30))
+    assert ranking(desk, weighted) == full_ranking(desk, weighted)
 
 
 def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -184,26 +327,45 @@ def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPat
         scanned.append((len(articles), len(list(contacts))))
         return find_hits(articles, contacts, stop, lexicon)
 
-    monkeypatch.setattr(service, "find_hits", counting)
+    monkeypatch.setattr(cache_module, "find_hits", counting)
     refresh_hits(desk, MatchingConfig())
     desk.articles.insert(news("n1", "Sailing news"))
     refresh_hits(desk, MatchingConfig())
-    assert scanned == [(0, 2), (1, 2)]
+    assert scanned == [(1, 2)]
+
+
+def test_unchanged_desk_writes_no_cache(desk: Store) -> None:
+    first = pairs(desk)
+    cache = desk.paths.match_cache_file
+    before = cache.stat().st_mtime_ns
+    assert pairs(desk) == first
+    assert cache.stat().st_mtime_ns == before
 
 
 def test_changed_stop_words_rescore_everything(desk: Store) -> None:
     refresh_hits(desk, MatchingConfig())
     config = MatchingConfig(stop_words=["sailing"])
-    refresh_hits(desk, config)
-    assert cached_hits(desk) == full_rescore(desk, config)
-    assert not any(hit.term == "sailing" for hits in cached_hits(desk).values() for hit in hits)
+    assert refresh_hits(desk, config) == full_rescore(desk, config)
+    assert not any(hit.term == "sailing" for hits in refresh_hits(desk, config).values()
+                   for hit in hits)
 
 
-def test_the_cache_is_rebuilt_when_lost(desk: Store) -> None:
+@pytest.mark.parametrize("damage", ["missing", "garbage", "old-format", "empty"])
+def test_the_cache_is_rebuilt_when_lost_damaged_or_old(desk: Store, damage: str) -> None:
     first = pairs(desk)
-    desk.match_cache.replace_all([])
-    desk.match_contacts.replace_all([])
+    cache = desk.paths.match_cache_file
+    if damage == "missing":
+        cache_module.remove_cache(cache)
+    elif damage == "garbage":
+        cache.write_bytes(b"this is not a database" * 100)
+    elif damage == "empty":
+        cache.write_bytes(b"")
+    else:
+        with sqlite3.connect(cache) as connection:
+            connection.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+            connection.execute("DELETE FROM pairs")
     assert pairs(desk) == first
+    assert refresh_hits(desk, MatchingConfig()) == full_rescore(desk, MatchingConfig())
 
 
 def test_snooze_until_is_a_date(desk: Store) -> None:

@@ -1,0 +1,516 @@
+"""Matching's derived data, kept in SQLite beside the news: hits and pair scores.
+
+Why not news.json: the hits grow with contacts x articles (198 MB at 10k x 5k), and a
+JSON file is decoded whole on every run and rewritten whole on any change. Here a run
+reads two small digest tables and the packed score arrays, and writes only what
+changed. It is a cache, not the user's data: a missing, damaged or older-format file
+is thrown away and rebuilt by the next run.
+
+What depends on what (so a run redoes only what changed):
+
+* a pair's hits depend on the article's text, the terms searched for the contact
+  (their own, and the related terms and aliases the lexicon adds: `searched_terms`)
+  and the stop words (`meta.hits`: changed, everything is found again);
+* its base score (before the age penalty, which moves with the clock) also depends on
+  the scoring weights and the lexicon's context rules (`meta.scores`: changed, every
+  pair is rescored from its cached hits), on the article being local news (part of the
+  article digest), on what the context rules read of the contact (their role and tags,
+  part of the contact's terms digest), and on the contact's feedback penalties
+  (`contacts.scoring`: changed, that person's pairs are rescored);
+* decisions (dismissed, snoozed, queued) and the day's allowance are applied when
+  ranking, on the packed arrays, so they cost nothing to keep up to date.
+
+Tables: `articles` and `contacts` give each id a number and remember its digests;
+`pairs` holds every (article, contact) with a hit: its hits (in `hit_order`) and base
+score (None when muted or when no hit counts); `scores` is the scored pairs as
+packed arrays, one row per article, kept in step with `pairs`. Ranking scores the few
+pairs that can be shown again from their hits (`engine._score_pair`), with their age
+penalty, so what is shown is exactly what `engine.rank` gives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import numpy as np
+import numpy.typing as npt
+
+from givedesk.config import MatchingConfig
+from givedesk.matching.context import ArticleText
+from givedesk.matching.engine import (
+    Penalties,
+    _Judge,
+    _score_pair,
+    find_hits,
+    searched_terms,
+)
+from givedesk.matching.lexicon import Lexicon
+from givedesk.models import Article, Contact, MatchField, MatchHit
+
+FORMAT_VERSION = "4"
+"""Of the file's tables: a file of another version is deleted and rebuilt."""
+ENGINE_VERSION = "3"
+"""Part of the hits digest: bump it when matching rules change, and every cached hit
+is recomputed on the next run."""
+SCORING_FIELDS = ("title_weight", "summary_weight", "mention_bonus", "local_mention_bonus",
+                  "need_bonus", "extra_term_bonus", "related_weight", "role_weight")
+"""The weights a base score depends on; threshold, age and allowance apply at ranking."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    num INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS contacts (
+    num INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, terms TEXT NOT NULL,
+    scoring TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pairs (
+    article INTEGER NOT NULL, contact INTEGER NOT NULL, base REAL, hits BLOB NOT NULL,
+    PRIMARY KEY (article, contact)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pairs_by_contact ON pairs (contact);
+CREATE TABLE IF NOT EXISTS scores (
+    article INTEGER PRIMARY KEY, contacts BLOB NOT NULL, bases BLOB NOT NULL);
+"""
+TABLES = ("articles", "contacts", "pairs", "scores")
+SORT_SPAN = 4096.0
+"""Scores are far inside +-SORT_SPAN / 4, so person x SORT_SPAN - score sorts by person
+first, then strongest first."""
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+PairKey = tuple[int, int]
+"""(article number, contact number) in the cache."""
+PairRow = tuple[int, int, float | None, bytes]
+"""A `pairs` row: article and contact numbers, base score, encoded hits."""
+HitsOf = Callable[[str, str], Sequence[MatchHit]]
+
+
+def digest(parts: Iterable[str]) -> str:
+    joined = "\x00".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=10).hexdigest()
+
+
+def _article_digest(article: Article) -> str:
+    return digest((article.title, article.summary, "local" if article.local else ""))
+
+
+def _terms_digest(contact: Contact, lexicon: Lexicon) -> str:
+    """Of every term searched for the contact, related terms and aliases included
+    (editing the lexicon or an alias rescans the people it touches), and of what else
+    the context rules read of them (role, tags)."""
+    searched = (f"{name}:{style}:{term}" for name, term, style in searched_terms(contact, lexicon))
+    return digest([contact.role, *contact.tags, "", *searched])
+
+
+def lexicon_digest(lexicon: Lexicon) -> str:
+    """Of everything the context rules read in the lexicon: another lexicon rescores
+    every pair. (Sets are sorted: their order changes from one process to the next.)"""
+    senses = [(key, [(name, sorted(words)) for name, words in table.items()])
+              for key, table in lexicon.senses.items()]
+    return digest(repr(part) for part in (
+        list(lexicon.topics.items()), senses, sorted(lexicon.contradicting),
+        sorted(lexicon.employer_verbs), list(lexicon.roles.items())))
+
+
+def hit_order(hit: MatchHit) -> tuple[str, str, str, bool, int]:
+    """The order a pair's hits are scored in, whichever run found them: `_score_pair`
+    keeps the first of equally good hits."""
+    return (hit.contact_id, hit.field, hit.term, hit.in_title, hit.first_token)
+
+
+_encoder = msgspec.msgpack.Encoder()
+_decoder = msgspec.msgpack.Decoder(list[tuple[int, float, bool, int, int]])
+
+
+class _Terms:
+    """Hits stored compactly: a hit's (field, term) as its index among `searched_terms`
+    of its contact (whose digest guarantees they are the same), then similarity,
+    in_title, first and last word."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._lists: dict[str, list[tuple[MatchField, str]]] = {}
+        self._indexes: dict[str, dict[tuple[str, str], int]] = {}
+
+    def of(self, contact: Contact) -> list[tuple[MatchField, str]]:
+        found = self._lists.get(contact.id)
+        if found is None:
+            found = self._lists[contact.id] = [
+                (name, term) for name, term, _ in searched_terms(contact, self.lexicon)]
+        return found
+
+    def encode(self, contact: Contact, hits: Iterable[MatchHit]) -> bytes:
+        index = self._indexes.get(contact.id)
+        if index is None:
+            index = self._indexes[contact.id] = {}
+            for number, term in enumerate(self.of(contact)):
+                index.setdefault(term, number)
+        return _encoder.encode([
+            (index[(hit.field, hit.term)], hit.similarity, hit.in_title, hit.first_token,
+             hit.last_token)
+            for hit in hits
+        ])
+
+    def decode(self, contact: Contact, blob: bytes) -> list[MatchHit]:
+        terms = self.of(contact)
+        return [MatchHit(contact.id, *terms[number], similarity, in_title, first, last)
+                for number, similarity, in_title, first, last in _decoder.decode(blob)]
+
+
+def remove_cache(path: Path) -> None:
+    """The cache file and its write-ahead log: a log left behind would be replayed
+    into the next file made at that path."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """The cache file, made anew when it is missing, damaged or of another version."""
+    for attempt in range(2):
+        try:
+            connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        except sqlite3.Error:
+            remove_cache(path)
+            continue
+        try:
+            # WAL: a crash loses at most the last run's update, never the file.
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA cache_size = -65536")
+            connection.executescript(SCHEMA)
+            row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if row is None:
+                connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT_VERSION,))
+                return connection
+            if row[0] == FORMAT_VERSION:
+                return connection
+        except sqlite3.DatabaseError:
+            if attempt:
+                raise
+        connection.close()
+        remove_cache(path)
+    return sqlite3.connect(path, timeout=30.0, isolation_level=None)  # pragma: no cover
+
+
+class MatchCache:
+    """One open cache, used for one sync-and-rank (open it with `MatchCache.opened`,
+    under the news lock, so another givedesk never syncs at the same time)."""
+
+    def __init__(self, connection: sqlite3.Connection, lexicon: Lexicon) -> None:
+        self.db = connection
+        self.lexicon = lexicon
+        self.article_nums: dict[str, int] = {}
+        self.contact_nums: dict[str, int] = {}
+        self._article_ids_by_num: dict[int, str] | None = None
+        self.terms = _Terms(lexicon)
+
+    @classmethod
+    @contextlib.contextmanager
+    def opened(cls, path: Path, lexicon: Lexicon) -> Iterator[MatchCache]:
+        """The cache in one transaction: written all at once at the end, or not at all."""
+        connection = _connect(path)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield cls(connection, lexicon)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+
+    def _meta_changed(self, key: str, value: str) -> bool:
+        """Record `value` under `key`; whether it differs from the recorded one."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is not None and row[0] == value:
+            return False
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        return True
+
+    @contextlib.contextmanager
+    def _collector_paused(self) -> Iterator[None]:
+        """A cold sync makes millions of small objects and no cycles: CPython's cycle
+        collector would walk the growing heap again and again for nothing."""
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def sync(
+        self,
+        articles: Sequence[Article],
+        contacts: Sequence[Contact],
+        stop_words: frozenset[str],
+        config: MatchingConfig,
+        penalties_for: Callable[[HitsOf], Penalties],
+    ) -> None:
+        """Bring hits and base scores up to date with the desk, redoing only what changed
+        (module docstring); `find_hits` judges each (term, text) on its own, so this gives
+        what a full rescore would."""
+        with self._collector_paused():
+            self._sync(articles, contacts, stop_words, config, penalties_for)
+
+    def _sync(
+        self,
+        articles: Sequence[Article],
+        contacts: Sequence[Contact],
+        stop_words: frozenset[str],
+        config: MatchingConfig,
+        penalties_for: Callable[[HitsOf], Penalties],
+    ) -> None:
+        if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
+            for table in TABLES:
+                self.db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+        weights = digest([*(repr(getattr(config, name)) for name in SCORING_FIELDS),
+                          lexicon_digest(self.lexicon)])
+        rescore_all = self._meta_changed("scores", weights)
+
+        known_articles = dict(self.db.execute("SELECT id, digest FROM articles"))
+        known_contacts = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT id, terms, scoring FROM contacts")}
+        article_digests = {article.id: _article_digest(article) for article in articles}
+        terms = {contact.id: _terms_digest(contact, self.lexicon) for contact in contacts}
+        fresh = [a for a in articles if known_articles.get(a.id) != article_digests[a.id]]
+        changed = [c for c in contacts if known_contacts.get(c.id, ("",))[0] != terms[c.id]]
+        gone_articles = known_articles.keys() - article_digests.keys()
+        gone_contacts = known_contacts.keys() - terms.keys()
+
+        self._load_numbers()
+        dropped_articles = {self.article_nums[i] for i in gone_articles | {a.id for a in fresh}
+                            if i in self.article_nums}
+        dropped_contacts = {self.contact_nums[i] for i in gone_contacts | {c.id for c in changed}
+                            if i in self.contact_nums}
+        self.db.executemany("DELETE FROM pairs WHERE article = ?", ((n,) for n in dropped_articles))
+        self.db.executemany("DELETE FROM pairs WHERE contact = ?", ((n,) for n in dropped_contacts))
+        self.db.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in gone_articles))
+        self.db.executemany("DELETE FROM contacts WHERE id = ?", ((i,) for i in gone_contacts))
+        self.db.executemany(
+            "INSERT INTO articles (id, digest) VALUES (?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET digest = excluded.digest",
+            ((a.id, article_digests[a.id]) for a in fresh))
+        self.db.executemany(
+            "INSERT INTO contacts (id, terms, scoring) VALUES (?, ?, '') "
+            "ON CONFLICT (id) DO UPDATE SET terms = excluded.terms",
+            ((c.id, terms[c.id]) for c in changed))
+        if fresh or changed:
+            self._load_numbers()
+
+        found: dict[str, list[MatchHit]] = {}
+        if fresh:
+            found.update(find_hits(fresh, contacts, stop_words, self.lexicon))
+        if changed:
+            fresh_ids = {article.id for article in fresh}
+            found.update(find_hits([a for a in articles if a.id not in fresh_ids], changed,
+                                   stop_words, self.lexicon))
+        new_pairs: dict[tuple[str, str], list[MatchHit]] = {}
+        for article_id, hits in found.items():
+            for hit in hits:
+                new_pairs.setdefault((article_id, hit.contact_id), []).append(hit)
+
+        people = {contact.id: contact for contact in contacts}
+
+        def hits_of(article_id: str, contact_id: str) -> Sequence[MatchHit]:
+            if (article_id, contact_id) in new_pairs:
+                return new_pairs[(article_id, contact_id)]
+            key = (self.article_nums.get(article_id), self.contact_nums.get(contact_id))
+            row = self.db.execute("SELECT contact, hits FROM pairs WHERE article = ? AND "
+                                  "contact = ?", key).fetchone()
+            return [] if row is None else self.terms.decode(people[contact_id], row[1])
+
+        penalties = penalties_for(hits_of)
+        judge = _Judge(self.lexicon)
+        texts: dict[str, ArticleText] = {}
+
+        def scored(article: Article, contact: Contact, hits: Sequence[MatchHit]) -> PairRow:
+            text = texts.get(article.id)
+            if text is None:
+                text = texts[article.id] = ArticleText(article)
+            return self._scored(text, contact, hits, config, penalties, judge)
+
+        by_contact: dict[str, dict[str, float]] = {}
+        for (contact_id, term), factor in penalties.items():
+            by_contact.setdefault(contact_id, {})[term] = factor
+        scorings = {cid: digest(f"{t}={f!r}" for t, f in sorted(by_contact.get(cid, {}).items()))
+                    for cid in terms}
+        rescored = {cid for cid in terms if rescore_all or known_contacts.get(cid, ("", ""))[1]
+                    != scorings[cid]} - {c.id for c in changed}
+        self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
+                            ((scorings[cid], cid) for cid in rescored | {c.id for c in changed}))
+
+        news = {article.id: article for article in articles}
+        added: list[PairRow] = []
+        for (article_id, contact_id), hits in new_pairs.items():
+            added.append(scored(news[article_id], people[contact_id], hits))
+        for contact_id in rescored:
+            number = self.contact_nums[contact_id]
+            for article_num, blob in self.db.execute(
+                    "SELECT article, hits FROM pairs WHERE contact = ?", (number,)).fetchall():
+                article = news[self._article_ids()[article_num]]
+                added.append(scored(article, people[contact_id],
+                                    self.terms.decode(people[contact_id], blob)))
+        added.sort(key=lambda row: (row[0], row[1]))
+        self.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?)", added)
+        dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
+        if added or dropped_articles or dropped_contacts:
+            self._update_scores(dropped_articles, dropped_contacts, added)
+
+    def _article_ids(self) -> dict[int, str]:
+        if self._article_ids_by_num is None:
+            self._article_ids_by_num = {num: aid for aid, num in self.article_nums.items()}
+        return self._article_ids_by_num
+
+    def _load_numbers(self) -> None:
+        self.article_nums = dict(self.db.execute("SELECT id, num FROM articles"))
+        self.contact_nums = dict(self.db.execute("SELECT id, num FROM contacts"))
+        self._article_ids_by_num = None
+
+    def _scored(
+        self, text: ArticleText, contact: Contact, hits: Sequence[MatchHit],
+        config: MatchingConfig, penalties: Penalties, judge: _Judge,
+    ) -> PairRow:
+        """A `pairs` row: the score before the age penalty (None when muted or when the
+        context rules reject every hit)."""
+        ordered = sorted(hits, key=hit_order) if len(hits) > 1 else hits
+        pair = _score_pair(text, contact, ordered, 0.0, config, penalties, judge)
+        return (self.article_nums[text.article.id], self.contact_nums[contact.id],
+                None if pair is None else pair.strength, self.terms.encode(contact, ordered))
+
+    def _arrays(self) -> tuple[IntArray, IntArray, FloatArray]:
+        """Every scored pair: (article numbers, contact numbers, base scores)."""
+        articles: list[IntArray] = []
+        contacts: list[IntArray] = []
+        bases: list[FloatArray] = []
+        for article, people, scores in self.db.execute("SELECT article, contacts, bases "
+                                                       "FROM scores"):
+            found = np.frombuffer(people, dtype=np.int32)
+            articles.append(np.full(len(found), article, dtype=np.int64))
+            contacts.append(found.astype(np.int64))
+            bases.append(np.frombuffer(scores, dtype=np.float64))
+        if not articles:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float64)
+        return np.concatenate(articles), np.concatenate(contacts), np.concatenate(bases)
+
+    def _update_scores(
+        self, dropped_articles: set[int], dropped_contacts: set[int],
+        added: Sequence[PairRow],
+    ) -> None:
+        """The packed arrays without the dropped pairs, with the added ones; only the
+        rows of articles whose pairs changed are written."""
+        articles, contacts, bases = self._arrays()
+        of_people = np.isin(contacts, list(dropped_contacts))
+        kept = ~(np.isin(articles, list(dropped_articles)) | of_people)
+        # every added pair's article or person is among the dropped
+        scored = [row for row in added if row[2] is not None]
+        touched = ({int(n) for n in np.unique(articles[of_people])} | dropped_articles
+                   | {row[0] for row in added})
+        new_articles = np.fromiter((row[0] for row in scored), dtype=np.int64, count=len(scored))
+        new_contacts = np.fromiter((row[1] for row in scored), dtype=np.int64, count=len(scored))
+        new_bases = np.fromiter((row[2] for row in scored), dtype=np.float64, count=len(scored))
+        articles = np.concatenate([articles[kept], new_articles])
+        contacts = np.concatenate([contacts[kept], new_contacts])
+        bases = np.concatenate([bases[kept], new_bases])
+        wanted = np.isin(articles, list(touched))
+        articles, contacts, bases = articles[wanted], contacts[wanted], bases[wanted]
+        order = np.argsort(articles, kind="stable")
+        articles, contacts, bases = articles[order], contacts[order], bases[order]
+        numbers, starts = np.unique(articles, return_index=True)
+        ends = [*starts[1:], len(articles)]
+        self.db.executemany("DELETE FROM scores WHERE article = ?", ((n,) for n in touched))
+        self.db.executemany("INSERT INTO scores VALUES (?, ?, ?)", (
+            (int(number), contacts[start:end].astype(np.int32).tobytes(),
+             bases[start:end].tobytes())
+            for number, start, end in zip(numbers, starts, ends, strict=True)))
+
+    def best_pairs(
+        self,
+        penalties: Mapping[str, float | None],
+        threshold: float,
+        allowance: Mapping[str, int],
+        default_allowance: int,
+        decided: Iterable[tuple[str, str]],
+    ) -> set[PairKey]:
+        """The pairs that can be among today's suggestions: per person, the open pairs
+        (not in `decided`) at least as strong as their `allowance`-th strongest, among
+        articles whose age penalty is in `penalties` (None: too old to be shown). A superset of what
+        ranking keeps (ties and the rounding of scores are left to the caller)."""
+        articles, contacts, bases = self._arrays()
+        if not len(bases):
+            return set()
+        size = int(articles.max()) + 1
+        age_penalty = np.full(size, np.inf)
+        for article_id, penalty in penalties.items():
+            number = self.article_nums.get(article_id)
+            if number is not None and number < size and penalty is not None:
+                age_penalty[number] = penalty
+        strength = bases - age_penalty[articles]
+        keep = strength >= threshold - 0.1
+        closed = [_key(self.article_nums[a], self.contact_nums[c]) for a, c in decided
+                  if a in self.article_nums and c in self.contact_nums]
+        if closed:
+            keep &= ~np.isin(_pair_keys(articles, contacts), closed)
+        index = np.flatnonzero(keep)
+        if not len(index):
+            return set()
+        people, strength = contacts[index], strength[index]
+        # One sort by person, strongest first: a float key sorts far faster than lexsort;
+        # its rounding (below 1e-8) is covered by the slack of the cut.
+        order = np.argsort(people * SORT_SPAN - np.clip(strength, -SORT_SPAN / 4, SORT_SPAN / 4))
+        people, strength, index = people[order], strength[order], index[order]
+        starts = np.flatnonzero(np.r_[True, people[1:] != people[:-1]])
+        group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(people)]))
+        allowed = np.full(int(contacts.max()) + 1, default_allowance, dtype=np.int64)
+        for contact_id, count in allowance.items():
+            if contact_id in self.contact_nums and self.contact_nums[contact_id] < len(allowed):
+                allowed[self.contact_nums[contact_id]] = count
+        ends = np.r_[starts[1:], len(people)]
+        last = starts + allowed[people[starts]] - 1
+        cut = np.where(last < ends, strength[np.clip(last, 0, len(people) - 1)], -np.inf)
+        cut[allowed[people[starts]] <= 0] = np.inf
+        chosen = index[strength >= cut[group] - 1e-6]
+        return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(), strict=True))
+
+    def numbers(self, article_id: str, contact_id: str) -> PairKey | None:
+        article, contact = self.article_nums.get(article_id), self.contact_nums.get(contact_id)
+        return None if article is None or contact is None else (article, contact)
+
+    def pairs(self, keys: Iterable[PairKey], people: Mapping[str, Contact]
+              ) -> dict[PairKey, list[MatchHit]]:
+        """The hits of these pairs, in `hit_order` (pairs without a score left out)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (article INTEGER, contact INTEGER)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT INTO wanted VALUES (?, ?)", keys)
+        contact_ids = {num: cid for cid, num in self.contact_nums.items()}
+        found = {}
+        for article, contact, blob in self.db.execute(
+                "SELECT p.article, p.contact, p.hits FROM wanted "
+                "JOIN pairs p USING (article, contact) WHERE p.base IS NOT NULL"):
+            found[(article, contact)] = self.terms.decode(people[contact_ids[contact]], blob)
+        return found
+
+    def all_hits(self, people: Mapping[str, Contact]) -> dict[str, list[MatchHit]]:
+        """Article id -> every cached hit, in `hit_order` (what a full `find_hits` gives)."""
+        contact_ids = {num: cid for cid, num in self.contact_nums.items()}
+        found: dict[str, list[MatchHit]] = {}
+        for article, contact, blob in self.db.execute("SELECT article, contact, hits FROM pairs"):
+            found.setdefault(self._article_ids()[article], []).extend(
+                self.terms.decode(people[contact_ids[contact]], blob))
+        return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
+
+
+def _key(article: int, contact: int) -> int:
+    return (article << 32) | contact
+
+
+def _pair_keys(articles: IntArray, contacts: IntArray) -> Any:
+    return (articles << 32) | contacts
