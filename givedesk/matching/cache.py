@@ -31,7 +31,6 @@ penalty, so what is shown is exactly what `engine.rank` gives.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -49,6 +48,7 @@ from givedesk.matching.engine import (
     _Judge,
     _score_pair,
     find_hits,
+    gc_paused,
     searched_terms,
 )
 from givedesk.matching.lexicon import Lexicon
@@ -234,18 +234,7 @@ class MatchCache:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
         return True
 
-    @contextlib.contextmanager
-    def _collector_paused(self) -> Iterator[None]:
-        """A cold sync makes millions of small objects and no cycles: CPython's cycle
-        collector would walk the growing heap again and again for nothing."""
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            yield
-        finally:
-            if was_enabled:
-                gc.enable()
-
+    @gc_paused
     def sync(
         self,
         articles: Sequence[Article],
@@ -256,18 +245,8 @@ class MatchCache:
     ) -> None:
         """Bring hits and base scores up to date with the desk, redoing only what changed
         (module docstring); `find_hits` judges each (term, text) on its own, so this gives
-        what a full rescore would."""
-        with self._collector_paused():
-            self._sync(articles, contacts, stop_words, config, penalties_for)
-
-    def _sync(
-        self,
-        articles: Sequence[Article],
-        contacts: Sequence[Contact],
-        stop_words: frozenset[str],
-        config: MatchingConfig,
-        penalties_for: Callable[[HitsOf], Penalties],
-    ) -> None:
+        what a full rescore would. A cold sync makes millions of small objects and no
+        cycles, hence `gc_paused`."""
         if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
             for table in TABLES:
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)

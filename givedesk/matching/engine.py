@@ -109,7 +109,7 @@ SlotKey = tuple[str, WordMode]
 for every word of a vocabulary."""
 
 
-def _gc_paused(function: Callable[P, R]) -> Callable[P, R]:
+def gc_paused(function: Callable[P, R]) -> Callable[P, R]:
     """Run `function` with CPython's cycle collector off.
 
     Matching a desk allocates hundreds of thousands of small objects and makes no
@@ -377,7 +377,7 @@ class _Searcher:
         return best
 
 
-@_gc_paused
+@gc_paused
 def find_hits(
     articles: Sequence[Article],
     contacts: Iterable[Contact],
@@ -637,7 +637,7 @@ def _score_pair(
     )
 
 
-@_gc_paused
+@gc_paused
 def rank(
     hits_by_article: Mapping[str, Sequence[MatchHit]],
     articles: Iterable[Article],
