@@ -30,6 +30,15 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def propose_first_intro(pilot: Pilot[None]) -> None:
+    """Open Intros and press p on the first suggestion (focus moves to it, in progress)."""
+    await settle(pilot)
+    await pilot.press("4")
+    await settle(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+
+
 def screen_lines(app: GiveDeskApp) -> list[str]:
     """The terminal as the user sees it, one string per row (modals over their screen)."""
     width, height = app.size

@@ -14,7 +14,14 @@ from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.screens.contacts import ContactsScreen
 from givedesk.tui.screens.help import HelpScreen
 from tests.tui.conftest import FROZEN_NOW, AppFactory
-from tests.tui.helpers import screen_lines, screen_text, settle, static_text, table_text
+from tests.tui.helpers import (
+    propose_first_intro,
+    screen_lines,
+    screen_text,
+    settle,
+    static_text,
+    table_text,
+)
 
 MODES = "123456"
 
@@ -209,11 +216,7 @@ async def test_editing_a_draft_the_footer_says_how_to_leave(
 async def test_intro_keys_act_on_the_table_in_focus(demo_home: Path, make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("p")  # propose the first suggestion: focus moves to it in progress
-        await settle(pilot)
+        await propose_first_intro(pilot)
         [intro] = app.store.intros.all()
         await pilot.press("shift+tab")  # back on the suggestions
         await pilot.pause()
@@ -234,11 +237,7 @@ async def test_ended_intros_leave_in_progress_and_show_under_done(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await propose_first_intro(pilot)
         pair = table_text(app, "#progress-table")[0].split(" | ")[0]
         await pilot.press("x", "y")  # declined, confirmed
         await settle(pilot)
@@ -256,11 +255,7 @@ async def test_the_whole_intro_message_is_there_and_scrolls(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await propose_first_intro(pilot)
         [intro] = app.store.intros.all()
         draft = draft_intro_step(intro, *intro_people(app.store, intro), app.config)
         assert draft is not None

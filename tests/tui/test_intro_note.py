@@ -8,7 +8,7 @@ from givedesk.models import Contact
 from givedesk.paths import Paths
 from givedesk.store import Store
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import settle, static_text
+from tests.tui.helpers import propose_first_intro, static_text
 
 
 async def test_proposing_from_the_intros_screen_keeps_b_anonymous(home: Path,
@@ -20,11 +20,7 @@ async def test_proposing_from_the_intros_screen_keeps_b_anonymous(home: Path,
                                   tags=["finance"], email="hana@example.com"))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await propose_first_intro(pilot)
         [intro] = app.store.intros.all()
         note_to_a = static_text(app, "#intro-detail").split("\n", 1)[1]
         assert note_to_a.startswith("To zoe@example.com · An introduction?")
