@@ -76,11 +76,7 @@ def test_export_then_restore_gives_the_same_desk(store: Store, other_store: Stor
 
 def test_a_desk_with_data_is_replaced_only_when_asked(store: Store, other_store: Store,
                                                       tmp_path: Path) -> None:
-    fill(store)
-    path = tmp_path / "backup.json"
-    export_desk(store, path)
-    other_store.contacts.insert(Contact(name="Someone Else"))
-    before = other_store.paths.desk_file.read_bytes()
+    path, before = filled_backup_and_a_used_desk(store, other_store, tmp_path)
     with pytest.raises(UserError, match=r"not empty \(1 contacts, 0 gives.*--replace"):
         restore_desk(other_store, read_backup(other_store, path))
     assert other_store.paths.desk_file.read_bytes() == before
@@ -139,11 +135,7 @@ def test_a_failure_during_restore_leaves_the_desk_as_it_was(
 ) -> None:
     """The failure comes after every other collection was replaced: a restore that is
     not one transaction would already have written them."""
-    fill(store)
-    path = tmp_path / "backup.json"
-    export_desk(store, path)
-    other_store.contacts.insert(Contact(name="Someone Else"))
-    before = other_store.paths.desk_file.read_bytes()
+    path, before = filled_backup_and_a_used_desk(store, other_store, tmp_path)
     backup = read_backup(other_store, path)
     replaced: list[str] = []
     last = desk_collections(other_store)[-1].name
@@ -167,11 +159,7 @@ def test_a_failure_during_restore_leaves_the_desk_as_it_was(
 def test_a_full_disk_at_the_final_write_leaves_the_desk_as_it_was(
     store: Store, other_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fill(store)
-    path = tmp_path / "backup.json"
-    export_desk(store, path)
-    other_store.contacts.insert(Contact(name="Someone Else"))
-    before = other_store.paths.desk_file.read_bytes()
+    path, before = filled_backup_and_a_used_desk(store, other_store, tmp_path)
     backup = read_backup(other_store, path)
     real_write = store_module.atomic_write_bytes
 
@@ -193,6 +181,16 @@ def restored_contact(store: Store, other_store: Store, tmp_path: Path, **fields:
                         lambda d: d["desk"]["contacts"][0].update(fields))
     restore_desk(other_store, read_backup(other_store, path))
     return other_store.contacts.all()[0]
+
+
+def filled_backup_and_a_used_desk(store: Store, other_store: Store,
+                                  tmp_path: Path) -> tuple[Path, bytes]:
+    """A backup of a filled desk, and the bytes of another desk that holds only Someone
+    Else (what a restore must replace, or leave exactly as it was)."""
+    fill(store)
+    path = export_path(store, tmp_path)
+    other_store.contacts.insert(Contact(name="Someone Else"))
+    return path, other_store.paths.desk_file.read_bytes()
 
 
 def export_path(store: Store, tmp_path: Path) -> Path:
