@@ -60,6 +60,9 @@ class MatchingConfig(_Section):
     """Suggestions scoring below this (0-100) are not shown."""
     max_per_contact: int = 3
     """At most this many article suggestions per contact per day (queued or given today count)."""
+    max_suggestions: int = 100
+    """At most this many article suggestions a day in all, best first (queued or given today
+    count): a morning's triage, however many people and articles the desk holds."""
     max_age_days: int = 14
     """Articles published longer ago than this are not suggested."""
     title_weight: float = 1.0
@@ -214,6 +217,7 @@ def _check_ranges(config: Config, source: Path) -> None:
         "fetch.max_bytes": config.fetch.max_bytes,
         "fetch.retention_days": config.fetch.retention_days,
         "matching.max_per_contact": config.matching.max_per_contact,
+        "matching.max_suggestions": config.matching.max_suggestions,
         "matching.max_age_days": config.matching.max_age_days,
         "matching.recency_days": config.matching.recency_days,
         "matching.dismiss_after": config.matching.dismiss_after,

@@ -418,11 +418,14 @@ class MatchCache:
         allowance: Mapping[str, int],
         default_allowance: int,
         decided: Iterable[tuple[str, str]],
+        total: int,
     ) -> set[PairKey]:
         """The pairs that can be among today's suggestions: per person, the open pairs
         (not in `decided`) at least as strong as their `allowance`-th strongest, among
-        articles whose age penalty is in `penalties` (None: too old to be shown). A superset of what
-        ranking keeps (ties and the rounding of scores are left to the caller)."""
+        articles whose age penalty is in `penalties` (None: too old to be shown), and of
+        those, the ones at least as strong as the `total`-th strongest of the day. A
+        superset of what ranking keeps (ties and the rounding of scores are left to the
+        caller)."""
         articles, contacts, bases = self._arrays()
         if not len(bases):
             return set()
@@ -456,7 +459,15 @@ class MatchCache:
         last = starts + allowed[people[starts]] - 1
         cut = np.where(last < ends, strength[np.clip(last, 0, len(people) - 1)], -np.inf)
         cut[allowed[people[starts]] <= 0] = np.inf
-        chosen = index[strength >= cut[group] - 1e-6]
+        kept = strength >= cut[group] - 1e-6
+        # The day's total counts only each person's first `allowed` pairs: the ties
+        # kept beyond them above must not raise the day's cut.
+        counted = strength[np.arange(len(people)) - starts[group] < allowed[people]]
+        if total <= 0:
+            return set()
+        if len(counted) > total:
+            kept &= strength >= np.partition(counted, len(counted) - total)[-total] - 1e-6
+        chosen = index[kept]
         return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(), strict=True))
 
     def numbers(self, article_id: str, contact_id: str) -> PairKey | None:

@@ -180,11 +180,12 @@ def _open_status(state: SuggestionState | None, today: date) -> SuggestionStatus
 def todays_matches(
     store: Store, config: Config, *, now: datetime, include_all: bool = False
 ) -> list[Match]:
-    """Today's suggestions, best first, at most `max_per_contact` per person.
+    """Today's suggestions, best first, at most `max_per_contact` per person and
+    `max_suggestions` in all.
 
     Pairs the user dismissed, snoozed (until their day), queued or gave are left out;
     `include_all` lists them too, with their `status`. Pairs queued or given today
-    count toward the day's allowance, so working through the list does not refill it.
+    count toward the day's allowances, so working through the list does not refill it.
     """
     matching = config.matching
     contacts = {contact.id: contact for contact in store.contacts.all()}
@@ -197,6 +198,7 @@ def todays_matches(
         and state.updated.astimezone(now.tzinfo).date() == today
     )
     decided = [key for key, state in states.items() if _open_status(state, today) is not None]
+    day_left = matching.max_suggestions - used.total()
     with store.news.transaction():
         articles = {article.id: article for article in store.articles.all()}
         with _synced(store, matching, list(contacts.values()), list(articles.values())) as (
@@ -207,7 +209,7 @@ def todays_matches(
             allowance = {contact_id: matching.max_per_contact - count
                          for contact_id, count in used.items()}
             wanted = cache.best_pairs(ages, matching.threshold, allowance,
-                                      matching.max_per_contact, decided)
+                                      matching.max_per_contact, decided, day_left)
             if include_all:
                 wanted.update(key for key in (cache.numbers(*pair) for pair in decided) if key)
             cached = cache.pairs(wanted, contacts)
@@ -219,9 +221,10 @@ def todays_matches(
     for pair in ranked:
         status = _open_status(states.get((pair.article.id, pair.contact.id)), today)
         if status is None:
-            if used[pair.contact.id] >= matching.max_per_contact:
+            if used[pair.contact.id] >= matching.max_per_contact or day_left <= 0:
                 continue
             used[pair.contact.id] += 1
+            day_left -= 1
         elif not include_all:
             continue
         match = pair.to_match(feed=feeds.get(pair.article.feed_id, ""), status=status)

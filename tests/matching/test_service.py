@@ -91,6 +91,31 @@ def test_at_most_max_per_contact_a_day(desk: Store) -> None:
     assert [p for p in pairs(desk) if p[1] == "ana"] == [("s2", "ana"), ("s4", "ana")]
 
 
+def test_at_most_max_suggestions_a_day_the_strongest(desk: Store) -> None:
+    config = Config(matching=MatchingConfig(max_suggestions=2))
+    everyone = [(m.article.id, m.contact.id) for m in todays_matches(desk, Config(), now=NOW)]
+    assert [(m.article.id, m.contact.id)
+            for m in todays_matches(desk, config, now=NOW)] == everyone[:2]
+    set_match_status(desk, "s3", "ana", "queued", now=NOW)
+    set_match_status(desk, "b1", "ben", "queued", now=NOW - timedelta(days=1))
+    assert [(m.article.id, m.contact.id)
+            for m in todays_matches(desk, config, now=NOW)] == [("s1", "ana")]
+
+
+def test_ties_beyond_a_persons_allowance_do_not_crowd_out_the_day(store: Store) -> None:
+    """Ana's two equal sailing stories both pass her allowance's cut; only one counts
+    toward the day's, so Ben's weaker story is still the day's second."""
+    store.contacts.insert_many([Contact(id="ana", name="Ana Lee", interests=["sailing"]),
+                                Contact(id="ben", name="Ben Ode", interests=["bike lanes"])])
+    store.articles.insert_many([
+        news("s1", "Sailing club offers free lessons"),
+        news("s2", "Sailing club offers free lessons"),
+        news("b1", "A story", "The council approves bike lanes."),
+    ])
+    config = Config(matching=MatchingConfig(max_per_contact=1, max_suggestions=2))
+    assert [m.contact.id for m in todays_matches(store, config, now=NOW)] == ["ana", "ben"]
+
+
 def test_dismissed_pairs_never_come_back_but_all_lists_them(desk: Store) -> None:
     dismiss_match(desk, "b1", "ben")
     assert ("b1", "ben") not in pairs(desk)
@@ -178,6 +203,8 @@ def full_ranking(store: Store, config: Config, now: datetime = NOW) -> list[Desc
     for pair in ranked:
         if (pair.article.id, pair.contact.id) in decided:
             continue
+        if len(shown) == config.matching.max_suggestions:
+            break
         if used.get(pair.contact.id, 0) < config.matching.max_per_contact:
             used[pair.contact.id] = used.get(pair.contact.id, 0) + 1
             match = pair.to_match()
@@ -243,6 +270,10 @@ def test_the_cache_ranks_as_the_engine_does_with_context_rules_and_learning(
     def same_as_engine(config: MatchingConfig) -> list[Described]:
         few = Config(matching=msgspec.structs.replace(config, max_per_contact=1, threshold=50))
         assert ranking(store, few, data.now) == full_ranking(store, few, data.now)
+        day = Config(matching=msgspec.structs.replace(config, max_per_contact=2,
+                                                      max_suggestions=9))
+        assert len(ranking(store, day, data.now)) == 9
+        assert ranking(store, day, data.now) == full_ranking(store, day, data.now)
         assert cached_bases(store) == full_bases(store, config)
         shown = ranking(store, Config(matching=config), data.now)
         assert shown == full_ranking(store, Config(matching=config), data.now)
