@@ -54,7 +54,7 @@ from givedesk.matching.engine import (
 from givedesk.matching.lexicon import Lexicon
 from givedesk.models import Article, Contact, MatchField, MatchHit
 
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 """Of the file's tables: a file of another version is deleted and rebuilt."""
 ENGINE_VERSION = "3"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS articles (
     num INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, digest TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS contacts (
     num INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, terms TEXT NOT NULL,
-    scoring TEXT NOT NULL);
+    scoring TEXT NOT NULL, fields TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS pairs (
     article INTEGER NOT NULL, contact INTEGER NOT NULL, base REAL, hits BLOB NOT NULL,
     PRIMARY KEY (article, contact)) WITHOUT ROWID;
@@ -106,6 +106,15 @@ def _terms_digest(contact: Contact, lexicon: Lexicon) -> str:
     the context rules read of them (role, tags)."""
     searched = (f"{name}:{style}:{term}" for name, term, style in searched_terms(contact, lexicon))
     return digest([contact.role, *contact.tags, "", *searched])
+
+
+def _fields_digest(contact: Contact) -> str:
+    """Of the fields `searched_terms` and the context rules read: while they and the
+    lexicon are unchanged, so are the contact's searched terms, and a run need not
+    work them out for thousands of people to learn that."""
+    return digest([repr((contact.name, contact.nickname, contact.company, contact.role,
+                         contact.tags, contact.interests, contact.needs, contact.muted_topics,
+                         contact.aliases))])
 
 
 def lexicon_digest(lexicon: Lexicon) -> str:
@@ -208,6 +217,8 @@ class MatchCache:
         self.article_nums: dict[str, int] = {}
         self.contact_nums: dict[str, int] = {}
         self._article_ids_by_num: dict[int, str] | None = None
+        self._packed: tuple[IntArray, IntArray, FloatArray] | None = None
+        """The `scores` table as arrays, once read (`_arrays`), kept in step by writes."""
         self.terms = _Terms(lexicon)
 
     @classmethod
@@ -250,15 +261,21 @@ class MatchCache:
         if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
             for table in TABLES:
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
-        weights = digest([*(repr(getattr(config, name)) for name in SCORING_FIELDS),
-                          lexicon_digest(self.lexicon)])
+            self._packed = None
+        lexicon = lexicon_digest(self.lexicon)
+        new_lexicon = self._meta_changed("lexicon", lexicon)
+        weights = digest([*(repr(getattr(config, name)) for name in SCORING_FIELDS), lexicon])
         rescore_all = self._meta_changed("scores", weights)
 
         known_articles = dict(self.db.execute("SELECT id, digest FROM articles"))
         known_contacts = {row[0]: row[1:] for row in self.db.execute(
-            "SELECT id, terms, scoring FROM contacts")}
+            "SELECT id, terms, scoring, fields FROM contacts")}
         article_digests = {article.id: _article_digest(article) for article in articles}
-        terms = {contact.id: _terms_digest(contact, self.lexicon) for contact in contacts}
+        fields = {contact.id: _fields_digest(contact) for contact in contacts}
+        terms = {contact.id: known_contacts[contact.id][0]
+                 if not new_lexicon and contact.id in known_contacts
+                 and known_contacts[contact.id][2] == fields[contact.id]
+                 else _terms_digest(contact, self.lexicon) for contact in contacts}
         fresh = [a for a in articles if known_articles.get(a.id) != article_digests[a.id]]
         changed = [c for c in contacts if known_contacts.get(c.id, ("",))[0] != terms[c.id]]
         gone_articles = known_articles.keys() - article_digests.keys()
@@ -278,9 +295,10 @@ class MatchCache:
             "ON CONFLICT (id) DO UPDATE SET digest = excluded.digest",
             ((a.id, article_digests[a.id]) for a in fresh))
         self.db.executemany(
-            "INSERT INTO contacts (id, terms, scoring) VALUES (?, ?, '') "
-            "ON CONFLICT (id) DO UPDATE SET terms = excluded.terms",
-            ((c.id, terms[c.id]) for c in changed))
+            "INSERT INTO contacts (id, terms, scoring, fields) VALUES (?, ?, '', ?) "
+            "ON CONFLICT (id) DO UPDATE SET terms = excluded.terms, fields = excluded.fields",
+            ((c.id, terms[c.id], fields[c.id]) for c in contacts
+             if known_contacts.get(c.id, ("", "", ""))[::2] != (terms[c.id], fields[c.id])))
         if fresh or changed:
             self._load_numbers()
 
@@ -366,19 +384,18 @@ class MatchCache:
 
     def _arrays(self) -> tuple[IntArray, IntArray, FloatArray]:
         """Every scored pair: (article numbers, contact numbers, base scores)."""
-        articles: list[IntArray] = []
-        contacts: list[IntArray] = []
-        bases: list[FloatArray] = []
-        for article, people, scores in self.db.execute("SELECT article, contacts, bases "
-                                                       "FROM scores"):
-            found = np.frombuffer(people, dtype=np.int32)
-            articles.append(np.full(len(found), article, dtype=np.int64))
-            contacts.append(found.astype(np.int64))
-            bases.append(np.frombuffer(scores, dtype=np.float64))
-        if not articles:
+        if self._packed is not None:
+            return self._packed
+        rows = self.db.execute("SELECT article, contacts, bases FROM scores").fetchall()
+        if not rows:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float64)
-        return np.concatenate(articles), np.concatenate(contacts), np.concatenate(bases)
+        numbers, people, scores = zip(*rows, strict=True)
+        contacts = np.frombuffer(b"".join(people), dtype=np.int32).astype(np.int64)
+        lengths = [len(blob) // 4 for blob in people]
+        articles = np.repeat(np.array(numbers, dtype=np.int64), lengths)
+        self._packed = articles, contacts, np.frombuffer(b"".join(scores), dtype=np.float64)
+        return self._packed
 
     def _update_scores(
         self, dropped_articles: set[int], dropped_contacts: set[int],
@@ -399,6 +416,7 @@ class MatchCache:
         articles = np.concatenate([articles[kept], new_articles])
         contacts = np.concatenate([contacts[kept], new_contacts])
         bases = np.concatenate([bases[kept], new_bases])
+        self._packed = articles, contacts, bases
         wanted = np.isin(articles, list(touched))
         articles, contacts, bases = articles[wanted], contacts[wanted], bases[wanted]
         order = np.argsort(articles, kind="stable")

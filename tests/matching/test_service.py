@@ -299,6 +299,10 @@ def test_the_cache_ranks_as_the_engine_does_with_context_rules_and_learning(
         contact.tags = [*contact.tags, "software", "programming", "garden", "band", "sport"]
         store.contacts.save(contact)
     same_as_engine(everything)
+    for contact in people[:10]:  # a role names a field whose news is weak evidence
+        contact.role = "Architect" if contact.role else "Brewer"
+        store.contacts.save(contact)
+    same_as_engine(everything)
     for contact in people[10:20]:
         contact.aliases = [*contact.aliases, f"{(contact.interests or ['news'])[0]}: chess"]
         store.contacts.save(contact)
