@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 from rich.text import Text
 
 from givedesk.cli.clock import local_now
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table
-from givedesk.matching.engine import Match, match_to_json
-from givedesk.matching.service import todays_matches
+
+if TYPE_CHECKING:
+    from givedesk.matching.engine import Match
 
 
 def _why(match: Match) -> Text:
@@ -41,6 +44,10 @@ def _why(match: Match) -> Text:
 @home_option
 def matches(as_json: bool, include_all: bool) -> None:
     """Today's articles paired with the contacts they would help, best first."""
+    # Here, not at the top: `matches --help` must not load numpy and the engine.
+    from givedesk.matching.engine import match_to_json
+    from givedesk.matching.service import todays_matches
+
     context = desk()
     found = todays_matches(context.store, context.config, now=local_now(), include_all=include_all)
     if as_json:

@@ -18,7 +18,7 @@ from givedesk.paths import Paths
 from givedesk.store import NEWS_SCHEMA_VERSION, AtomicJSONStorage, Store
 from tests.conftest import PYTHON, subprocess_env
 
-HEAVY = ("textual", "numpy", "rapidfuzz", "givedesk.matching", "givedesk.intros.suggest",
+HEAVY = ("textual", "numpy", "rapidfuzz", "givedesk.matching.engine", "givedesk.intros.suggest",
          "feedparser", "httpx")
 
 
@@ -47,6 +47,8 @@ def imported_by(*args: str, home: Path) -> set[str]:
         (["gives", "--json"], ("rapidfuzz",)),
         (["feeds", "list", "--json"], ()),
         (["followups", "--json"], ()),
+        (["matches", "--help"], ()),
+        (["leads", "--json"], ("rapidfuzz",)),
     ],
 )
 def test_commands_import_only_what_they_use(home: Path, args: list[str], allowed: tuple[str, ...]) -> None:
