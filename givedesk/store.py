@@ -31,7 +31,7 @@ import msgspec
 from filelock import FileLock, Timeout
 from tinydb import where
 from tinydb.storages import Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from givedesk.errors import StoreError, describe_os_error
 from givedesk.models import (
@@ -341,6 +341,7 @@ class Collection(Generic[T]):
         self.database = database
         self.name = name
         self.model = model
+        self._list_type: Any = list[model]  # type: ignore[valid-type]
 
     def _decode(self, document: dict[str, Any]) -> T:
         try:
@@ -352,6 +353,18 @@ class Collection(Generic[T]):
                 f"{self.database.damage_hint()}"
             ) from None
 
+    def _decode_all(self, documents: dict[str, dict[str, Any]]) -> list[T]:
+        """Every document of the table in one conversion, straight from the stored data:
+        TinyDB's per-document wrappers cost as much as the conversion on a big desk.
+        (`convert` builds new objects, so nobody holds the stored documents.)"""
+        try:
+            converted: list[T] = msgspec.convert(list(documents.values()), self._list_type,
+                                                 strict=False)
+        except msgspec.ValidationError:  # again one by one, to name the damaged record
+            return [self._decode(Document(document, int(key)))
+                    for key, document in documents.items()]
+        return converted
+
     @staticmethod
     def _encode(item: Any) -> dict[str, Any]:
         encoded: dict[str, Any] = msgspec.to_builtins(item)
@@ -359,7 +372,7 @@ class Collection(Generic[T]):
 
     def all(self) -> list[T]:
         with self.database.transaction():
-            return [self._decode(document) for document in self.database.table(self.name).all()]
+            return self._decode_all((self.database.storage.read() or {}).get(self.name, {}))
 
     def get(self, item_id: str) -> T | None:
         with self.database.transaction():
