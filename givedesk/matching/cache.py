@@ -445,7 +445,7 @@ class MatchCache:
         superset of what ranking keeps (ties and the rounding of scores are left to the
         caller)."""
         articles, contacts, bases = self._arrays()
-        if not len(bases):
+        if not len(bases) or total <= 0:
             return set()
         size = int(articles.max()) + 1
         age_penalty = np.full(size, np.inf)
@@ -454,39 +454,33 @@ class MatchCache:
             if number is not None and number < size and penalty is not None:
                 age_penalty[number] = penalty
         strength = bases - age_penalty[articles]
-        keep = strength >= threshold - 0.1
-        closed = [_key(self.article_nums[a], self.contact_nums[c]) for a, c in decided
-                  if a in self.article_nums and c in self.contact_nums]
-        if closed:
-            keep &= ~np.isin(_pair_keys(articles, contacts), closed)
-        index = np.flatnonzero(keep)
-        if not len(index):
-            return set()
-        people, strength = contacts[index], strength[index]
-        # One sort by person, strongest first: a float key sorts far faster than lexsort;
-        # its rounding (below 1e-8) is covered by the slack of the cut.
-        order = np.argsort(people * SORT_SPAN - np.clip(strength, -SORT_SPAN / 4, SORT_SPAN / 4))
-        people, strength, index = people[order], strength[order], index[order]
-        starts = np.flatnonzero(np.r_[True, people[1:] != people[:-1]])
-        group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(people)]))
         allowed = np.full(int(contacts.max()) + 1, default_allowance, dtype=np.int64)
         for contact_id, count in allowance.items():
             if contact_id in self.contact_nums and self.contact_nums[contact_id] < len(allowed):
                 allowed[self.contact_nums[contact_id]] = count
-        ends = np.r_[starts[1:], len(people)]
-        last = starts + allowed[people[starts]] - 1
-        cut = np.where(last < ends, strength[np.clip(last, 0, len(people) - 1)], -np.inf)
-        cut[allowed[people[starts]] <= 0] = np.inf
-        kept = strength >= cut[group] - 1e-6
-        # The day's total counts only each person's first `allowed` pairs: the ties
-        # kept beyond them above must not raise the day's cut.
-        counted = strength[np.arange(len(people)) - starts[group] < allowed[people]]
-        if total <= 0:
-            return set()
-        if len(counted) > total:
-            kept &= strength >= np.partition(counted, len(counted) - total)[-total] - 1e-6
-        chosen = index[kept]
-        return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(), strict=True))
+        closed = [_key(self.article_nums[a], self.contact_nums[c]) for a, c in decided
+                  if a in self.article_nums and c in self.contact_nums]
+        floor = threshold - 0.1
+        # Only the strongest pairs can make the day: look among the strongest few
+        # times `total` first, and widen only when too few of them are allowed.
+        # Every open pair at least as strong as the look's lower edge is looked at, so
+        # once the allowed among them reach `total`, the day's pairs are all there.
+        looked = 4 * total
+        while True:
+            if looked < len(strength):
+                edge = max(floor, float(np.partition(strength, len(strength) - looked)
+                                        [len(strength) - looked]) - 1e-6)
+            else:
+                edge = floor
+            index = np.flatnonzero(strength >= edge)
+            if closed and len(index):
+                index = index[~np.isin(_pair_keys(articles[index], contacts[index]), closed)]
+            chosen, allowed_count = _day_cut(index, contacts[index], strength[index], allowed,
+                                             total)
+            if allowed_count >= total or edge == floor:
+                return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(),
+                               strict=True))
+            looked *= 4
 
     def numbers(self, article_id: str, contact_id: str) -> PairKey | None:
         article, contact = self.article_nums.get(article_id), self.contact_nums.get(contact_id)
@@ -514,6 +508,33 @@ class MatchCache:
             found.setdefault(self._article_ids()[article], []).extend(
                 self.terms.decode(people[contact_ids[contact]], blob))
         return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
+
+
+def _day_cut(index: IntArray, people: IntArray, strength: FloatArray, allowed: IntArray,
+             total: int) -> tuple[IntArray, int]:
+    """Of the pairs at `index` (their people and strengths given): per person, those at
+    least as strong as their `allowed`-th strongest, and of those, the ones at least as
+    strong as the `total`-th strongest of the day; and how many pairs the people's
+    allowances let through in all (ties beyond an allowance are kept but not counted)."""
+    if not len(index):
+        return index, 0
+    # One sort by person, strongest first: a float key sorts far faster than lexsort;
+    # its rounding (below 1e-8) is covered by the slack of the cut.
+    order = np.argsort(people * SORT_SPAN - np.clip(strength, -SORT_SPAN / 4, SORT_SPAN / 4))
+    people, strength, index = people[order], strength[order], index[order]
+    starts = np.flatnonzero(np.r_[True, people[1:] != people[:-1]])
+    group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(people)]))
+    ends = np.r_[starts[1:], len(people)]
+    last = starts + allowed[people[starts]] - 1
+    cut = np.where(last < ends, strength[np.clip(last, 0, len(people) - 1)], -np.inf)
+    cut[allowed[people[starts]] <= 0] = np.inf
+    kept = strength >= cut[group] - 1e-6
+    # The day's total counts only each person's first `allowed` pairs: the ties
+    # kept beyond them above must not raise the day's cut.
+    counted = strength[np.arange(len(people)) - starts[group] < allowed[people]]
+    if len(counted) > total:
+        kept &= strength >= np.partition(counted, len(counted) - total)[-total] - 1e-6
+    return index[kept], len(counted)
 
 
 def _key(article: int, contact: int) -> int:

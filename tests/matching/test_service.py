@@ -116,6 +116,19 @@ def test_ties_beyond_a_persons_allowance_do_not_crowd_out_the_day(store: Store) 
     assert [m.contact.id for m in todays_matches(store, config, now=NOW)] == ["ana", "ben"]
 
 
+def test_a_day_of_one_persons_news_still_reaches_the_others(store: Store) -> None:
+    """Ana's dozen sailing stories outrank Ben's bike lanes, but her allowance is one:
+    the search for the day's strongest pairs widens until Ben's is found."""
+    store.contacts.insert_many([Contact(id="ana", name="Ana Lee", interests=["sailing"]),
+                                Contact(id="ben", name="Ben Ode", interests=["bike lanes"])])
+    store.articles.insert_many(
+        [news(f"s{n}", f"Sailing club {n} offers free lessons", hours_ago=n) for n in range(12)]
+        + [news("b1", "A story", "The council approves bike lanes.", hours_ago=13)])
+    config = Config(matching=MatchingConfig(max_per_contact=1, max_suggestions=2))
+    assert [(m.article.id, m.contact.id) for m in todays_matches(store, config, now=NOW)] == [
+        ("s0", "ana"), ("b1", "ben")]
+
+
 def test_dismissed_pairs_never_come_back_but_all_lists_them(desk: Store) -> None:
     dismiss_match(desk, "b1", "ben")
     assert ("b1", "ben") not in pairs(desk)
