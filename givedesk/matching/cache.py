@@ -337,8 +337,9 @@ class MatchCache:
         by_contact: dict[str, dict[str, float]] = {}
         for (contact_id, term), factor in penalties.items():
             by_contact.setdefault(contact_id, {})[term] = factor
-        scorings = {cid: digest(f"{t}={f!r}" for t, f in sorted(by_contact.get(cid, {}).items()))
-                    for cid in terms}
+        unlearned = digest(())  # most people: no decision has changed their weights
+        scorings = {cid: digest(f"{t}={f!r}" for t, f in sorted(by_contact[cid].items()))
+                    if cid in by_contact else unlearned for cid in terms}
         rescored = {cid for cid in terms if rescore_all or known_contacts.get(cid, ("", ""))[1]
                     != scorings[cid]} - {c.id for c in changed}
         self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
