@@ -13,8 +13,10 @@ Prints:
    (`todays_matches`: news read, match cache synced, ranked, evidence quoted), each
    run alternating: a cold match (match cache deleted: the full rescore every run
    used to do), a warm one (nothing new) and one with 100 new articles; min / median /
-   max and the ratio to cold; peak memory; and the naive per-pair loop timed on a
-   sample and scaled.
+   max and the ratio to cold; then `givedesk matches --json` as a user runs it, a
+   process of its own, warm and after 100 new articles, beside `givedesk --version`
+   (what starting a process costs at all); peak memory; and the naive per-pair loop
+   timed on a sample and scaled.
 
 `--compare REF` times the matcher of git REF (e.g. main) and this one alternately on a
 synthetic desk of 10,000 articles and 1,000 contacts with 5 terms each (plus a name and
@@ -254,6 +256,7 @@ def report_speed(size: str) -> None:
             store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added))
             added += NEW_ARTICLES
             fresh.append(timed(lambda: todays_matches(store, config, now=desk_gen.NOW))[1])
+        command, started, fresh_command = cli_runs(home, store, added)
         cache_mb = store.paths.match_cache_file.stat().st_size / 1e6
         news_mb = store.paths.news_file.stat().st_size / 1e6
         sample = store.articles.all()[:GENERATED_NAIVE_SAMPLE]
@@ -265,12 +268,44 @@ def report_speed(size: str) -> None:
           f"{statistics.median(warm) / cold_median:.3f}")
     print(f"  +{NEW_ARTICLES} new articles       {spread(fresh)}   ratio to cold "
           f"{statistics.median(fresh) / cold_median:.3f}")
+    print("  `givedesk matches --json`, a process of its own, beside `givedesk --version`:")
+    print(f"    --version             {spread(started)}")
+    print(f"    warm, nothing new     {spread(command)}   "
+          f"{statistics.median(command) - statistics.median(started):+.3f} s more")
+    print(f"    +{NEW_ARTICLES} new articles     {spread(fresh_command)}   "
+          f"{statistics.median(fresh_command) - statistics.median(started):+.3f} s more")
     print(f"  news.json {news_mb:.1f} MB, match cache {cache_mb:.1f} MB, "
           f"peak memory so far (max RSS) {peak:.0f} MB")
     _, naive = timed(lambda: naive_pairs(sample, people))
     scaled = naive * articles / GENERATED_NAIVE_SAMPLE
     print(f"  naive per-pair loop     {scaled:7.1f} s (timed on {GENERATED_NAIVE_SAMPLE} articles, scaled): "
           f"{scaled / cold_median:,.0f}x the cold run")
+
+
+def cli_runs(home: Path, store: Store, added: int) -> tuple[list[float], list[float], list[float]]:
+    """`givedesk matches --json` as a user runs it, each a fresh process (imports and all),
+    alternating with `givedesk --version` (the cost of starting at all): nothing new,
+    then after 100 new articles. The desk's articles are from `desk_gen.NOW`, so its
+    config lets them be old enough."""
+    import desk_gen
+
+    (home / "config.toml").write_text("[matching]\nmax_age_days = 3650\n", encoding="utf-8")
+    base = [sys.executable, "-m", "givedesk", "--home", str(home)]
+
+    def run(*args: str) -> float:
+        return timed(lambda: subprocess.run([*base, *args], check=True, capture_output=True))[1]
+
+    run("matches", "--json")  # the cache, for this config
+    started: list[float] = []
+    warm: list[float] = []
+    fresh: list[float] = []
+    for _ in range(REPEATS):
+        started.append(run("--version"))
+        warm.append(run("matches", "--json"))
+        store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added))
+        added += NEW_ARTICLES
+        fresh.append(run("matches", "--json"))
+    return warm, started, fresh
 
 
 def _run_tree(tree: Path) -> dict[str, float]:
