@@ -47,8 +47,10 @@ from givedesk.matching.engine import (
     Penalties,
     _Judge,
     _score_pair,
+    distinct_terms,
     find_hits,
     gc_paused,
+    hits_in,
     searched_terms,
 )
 from givedesk.matching.lexicon import Lexicon
@@ -78,6 +80,9 @@ CREATE TABLE IF NOT EXISTS scores (
     article INTEGER PRIMARY KEY, contacts BLOB NOT NULL, bases BLOB NOT NULL);
 """
 TABLES = ("articles", "contacts", "pairs", "scores")
+ARTICLES_PER_BATCH = 500
+"""New articles are matched and written this many at a time: a cold run of 10,000
+people keeps the hits of 500 articles at once, not of all."""
 SORT_SPAN = 4096.0
 """Scores are far inside +-SORT_SPAN / 4, so person x SORT_SPAN - score sorts by person
 first, then strongest first."""
@@ -252,11 +257,13 @@ class MatchCache:
         contacts: Sequence[Contact],
         stop_words: frozenset[str],
         config: MatchingConfig,
+        decided: Iterable[tuple[str, str]],
         penalties_for: Callable[[HitsOf], Penalties],
     ) -> None:
         """Bring hits and base scores up to date with the desk, redoing only what changed
         (module docstring); `find_hits` judges each (term, text) on its own, so this gives
-        what a full rescore would. A cold sync makes millions of small objects and no
+        what a full rescore would. `penalties_for` is asked the hits of the `decided`
+        (article id, contact id) pairs only. A cold sync makes millions of small objects and no
         cycles, hence `gc_paused`."""
         if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
             for table in TABLES:
@@ -302,38 +309,23 @@ class MatchCache:
         if fresh or changed:
             self._load_numbers()
 
-        found: dict[str, list[MatchHit]] = {}
-        if fresh:
-            found.update(find_hits(fresh, contacts, stop_words, self.lexicon))
-        if changed:
-            fresh_ids = {article.id for article in fresh}
-            found.update(find_hits([a for a in articles if a.id not in fresh_ids], changed,
-                                   stop_words, self.lexicon))
-        new_pairs: dict[tuple[str, str], list[MatchHit]] = {}
-        for article_id, hits in found.items():
-            for hit in hits:
-                new_pairs.setdefault((article_id, hit.contact_id), []).append(hit)
-
         people = {contact.id: contact for contact in contacts}
+        news = {article.id: article for article in articles}
+        fresh_ids = {article.id for article in fresh}
+        changed_ids = {contact.id for contact in changed}
+        renewed = self._renewed_hits(
+            [(a, c) for a, c in decided if a in news and c in people
+             and (a in fresh_ids or c in changed_ids)], news, people, stop_words)
 
         def hits_of(article_id: str, contact_id: str) -> Sequence[MatchHit]:
-            if (article_id, contact_id) in new_pairs:
-                return new_pairs[(article_id, contact_id)]
+            if article_id in fresh_ids or contact_id in changed_ids:
+                return renewed.get((article_id, contact_id), [])
             key = (self.article_nums.get(article_id), self.contact_nums.get(contact_id))
             row = self.db.execute("SELECT contact, hits FROM pairs WHERE article = ? AND "
                                   "contact = ?", key).fetchone()
             return [] if row is None else self.terms.decode(people[contact_id], row[1])
 
         penalties = penalties_for(hits_of)
-        judge = _Judge(self.lexicon)
-        texts: dict[str, ArticleText] = {}
-
-        def scored(article: Article, contact: Contact, hits: Sequence[MatchHit]) -> PairRow:
-            text = texts.get(article.id)
-            if text is None:
-                text = texts[article.id] = ArticleText(article)
-            return self._scored(text, contact, hits, config, penalties, judge)
-
         by_contact: dict[str, dict[str, float]] = {}
         for (contact_id, term), factor in penalties.items():
             by_contact.setdefault(contact_id, {})[term] = factor
@@ -341,26 +333,52 @@ class MatchCache:
         scorings = {cid: digest(f"{t}={f!r}" for t, f in sorted(by_contact[cid].items()))
                     if cid in by_contact else unlearned for cid in terms}
         rescored = {cid for cid in terms if rescore_all or known_contacts.get(cid, ("", ""))[1]
-                    != scorings[cid]} - {c.id for c in changed}
+                    != scorings[cid]} - changed_ids
         self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
-                            ((scorings[cid], cid) for cid in rescored | {c.id for c in changed}))
+                            ((scorings[cid], cid) for cid in rescored | changed_ids))
 
-        news = {article.id: article for article in articles}
-        added: list[PairRow] = []
-        for (article_id, contact_id), hits in new_pairs.items():
-            added.append(scored(news[article_id], people[contact_id], hits))
+        writer = _PairWriter(self, config, penalties)
+        # First the kept pairs of people whose weights changed (`pairs` holds no new pair
+        # yet), then the new pairs, a batch of articles at a time: a cold run of a big
+        # desk never holds all its hits at once.
         for contact_id in rescored:
-            number = self.contact_nums[contact_id]
-            for article_num, blob in self.db.execute(
-                    "SELECT article, hits FROM pairs WHERE contact = ?", (number,)).fetchall():
-                article = news[self._article_ids()[article_num]]
-                added.append(scored(article, people[contact_id],
-                                    self.terms.decode(people[contact_id], blob)))
-        added.sort(key=lambda row: (row[0], row[1]))
-        self.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?)", added)
+            writer.add_cached(people[contact_id], news, self.db.execute(
+                "SELECT article, hits FROM pairs WHERE contact = ?",
+                (self.contact_nums[contact_id],)).fetchall())
+        writer.flush()
+        for scanned, searched in ((fresh, contacts),
+                                  ([a for a in articles if a.id not in fresh_ids], changed)):
+            if not scanned or not searched:
+                continue
+            terms_searched = distinct_terms(searched, stop_words, self.lexicon)
+            for start in range(0, len(scanned), ARTICLES_PER_BATCH):
+                batch = scanned[start:start + ARTICLES_PER_BATCH]
+                writer.add_found(hits_in(batch, terms_searched, stop_words), news, people)
+                writer.flush()
         dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
-        if added or dropped_articles or dropped_contacts:
-            self._update_scores(dropped_articles, dropped_contacts, added)
+        if writer.written or dropped_articles or dropped_contacts:
+            self._update_scores(dropped_articles, dropped_contacts, *writer.scored())
+
+    def _renewed_hits(
+        self, pairs: Sequence[tuple[str, str]], news: Mapping[str, Article],
+        people: Mapping[str, Contact], stop_words: frozenset[str],
+    ) -> dict[tuple[str, str], list[MatchHit]]:
+        """The hits of these decided pairs, found anew (their article is new or their
+        person's terms changed): the feedback penalties need them before any pair is
+        scored. `find_hits` judges each pair on its own, so these are the hits the
+        batches find later."""
+        if not pairs:
+            return {}
+        wanted = set(pairs)
+        found = find_hits([news[a] for a in dict.fromkeys(a for a, _ in pairs)],
+                          [people[c] for c in dict.fromkeys(c for _, c in pairs)],
+                          stop_words, self.lexicon)
+        renewed: dict[tuple[str, str], list[MatchHit]] = {}
+        for article_id, hits in found.items():
+            for hit in hits:
+                if (article_id, hit.contact_id) in wanted:
+                    renewed.setdefault((article_id, hit.contact_id), []).append(hit)
+        return renewed
 
     def _article_ids(self) -> dict[int, str]:
         if self._article_ids_by_num is None:
@@ -400,20 +418,16 @@ class MatchCache:
 
     def _update_scores(
         self, dropped_articles: set[int], dropped_contacts: set[int],
-        added: Sequence[PairRow],
+        new_articles: IntArray, new_contacts: IntArray, new_bases: FloatArray,
     ) -> None:
-        """The packed arrays without the dropped pairs, with the added ones; only the
-        rows of articles whose pairs changed are written."""
+        """The packed arrays without the dropped pairs, with the newly scored ones; only
+        the rows of articles whose pairs changed are written."""
         articles, contacts, bases = self._arrays()
         of_people = np.isin(contacts, list(dropped_contacts))
         kept = ~(np.isin(articles, list(dropped_articles)) | of_people)
-        # every added pair's article or person is among the dropped
-        scored = [row for row in added if row[2] is not None]
+        # every new pair's article or person is among the dropped
         touched = ({int(n) for n in np.unique(articles[of_people])} | dropped_articles
-                   | {row[0] for row in added})
-        new_articles = np.fromiter((row[0] for row in scored), dtype=np.int64, count=len(scored))
-        new_contacts = np.fromiter((row[1] for row in scored), dtype=np.int64, count=len(scored))
-        new_bases = np.fromiter((row[2] for row in scored), dtype=np.float64, count=len(scored))
+                   | {int(n) for n in np.unique(new_articles)})
         articles = np.concatenate([articles[kept], new_articles])
         contacts = np.concatenate([contacts[kept], new_contacts])
         bases = np.concatenate([bases[kept], new_bases])
@@ -509,6 +523,65 @@ class MatchCache:
             found.setdefault(self._article_ids()[article], []).extend(
                 self.terms.decode(people[contact_ids[contact]], blob))
         return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
+
+
+class _PairWriter:
+    """Scores found pairs into `pairs` rows and writes them a batch at a time, keeping
+    only the scored ones' numbers and bases for the packed arrays."""
+
+    def __init__(self, cache: MatchCache, config: MatchingConfig, penalties: Penalties) -> None:
+        self.cache = cache
+        self.config = config
+        self.penalties = penalties
+        self.judge = _Judge(cache.lexicon)
+        self.rows: list[PairRow] = []
+        self.texts: dict[str, ArticleText] = {}
+        self.written = 0
+        self._scored: list[tuple[IntArray, IntArray, FloatArray]] = []
+
+    def _add(self, article: Article, contact: Contact, hits: Sequence[MatchHit]) -> None:
+        text = self.texts.get(article.id)
+        if text is None:
+            text = self.texts[article.id] = ArticleText(article)
+        self.rows.append(self.cache._scored(text, contact, hits, self.config, self.penalties,
+                                            self.judge))
+
+    def add_found(self, found: Mapping[str, Sequence[MatchHit]], news: Mapping[str, Article],
+                  people: Mapping[str, Contact]) -> None:
+        """Pairs from `find_hits`: article id -> hits (of several people)."""
+        for article_id, hits in found.items():
+            by_contact: dict[str, list[MatchHit]] = {}
+            for hit in hits:
+                by_contact.setdefault(hit.contact_id, []).append(hit)
+            for contact_id, own in by_contact.items():
+                self._add(news[article_id], people[contact_id], own)
+
+    def add_cached(self, contact: Contact, news: Mapping[str, Article],
+                   rows: Iterable[tuple[int, bytes]]) -> None:
+        """A person's cached pairs, (article number, encoded hits), to score again."""
+        ids = self.cache._article_ids()
+        for article_num, blob in rows:
+            self._add(news[ids[article_num]], contact, self.cache.terms.decode(contact, blob))
+
+    def flush(self) -> None:
+        rows = sorted(self.rows, key=lambda row: (row[0], row[1]))
+        self.cache.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?)", rows)
+        scored = [row for row in rows if row[2] is not None]
+        self._scored.append((
+            np.fromiter((row[0] for row in scored), dtype=np.int64, count=len(scored)),
+            np.fromiter((row[1] for row in scored), dtype=np.int64, count=len(scored)),
+            np.fromiter((row[2] or 0.0 for row in scored), dtype=np.float64, count=len(scored)),
+        ))
+        self.written += len(rows)
+        self.rows, self.texts = [], {}
+
+    def scored(self) -> tuple[IntArray, IntArray, FloatArray]:
+        """(article numbers, contact numbers, base scores) of every scored pair written."""
+        if not self._scored:
+            return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
+                    np.zeros(0, dtype=np.float64))
+        articles, contacts, bases = zip(*self._scored, strict=True)
+        return np.concatenate(articles), np.concatenate(contacts), np.concatenate(bases)
 
 
 def _day_cut(index: IntArray, people: IntArray, strength: FloatArray, allowed: IntArray,

@@ -252,7 +252,9 @@ def _postings(texts: Sequence[list[str]], wanted: set[str]) -> dict[str, list[in
 
 
 @dataclass
-class _TermOwners:
+class TermOwners:
+    """One distinct term, and every (contact id, field) it was searched for."""
+
     compiled: CompiledTerm
     owners: list[tuple[str, MatchField]] = field(default_factory=list)
 
@@ -270,17 +272,17 @@ def searched_terms(
     return own + related
 
 
-def _distinct_terms(
+def distinct_terms(
     contacts: Iterable[Contact], stop_words: frozenset[str], lexicon: Lexicon
-) -> list[_TermOwners]:
+) -> list[TermOwners]:
     """Each distinct (style, term) once, with every contact and field it belongs to:
     three people interested in "podcasting" cost one search, not three."""
-    terms: dict[tuple[TermStyle, str], _TermOwners] = {}
+    terms: dict[tuple[TermStyle, str], TermOwners] = {}
     for contact in contacts:
         for field_name, text, style in searched_terms(contact, lexicon):
             entry = terms.get((style, text))
             if entry is None:
-                entry = terms[(style, text)] = _TermOwners(compile_term(text, style, stop_words))
+                entry = terms[(style, text)] = TermOwners(compile_term(text, style, stop_words))
             entry.owners.append((contact.id, field_name))
     return [entry for entry in terms.values() if entry.compiled.patterns]
 
@@ -387,10 +389,19 @@ def find_hits(
     """Article id -> every contact term (own or related, see `searched_terms`) found in
     its title or summary (the best place in each). Articles without hits are left out.
     Whether a hit means the person's subject is decided by `rank`."""
+    terms = distinct_terms(contacts, stop_words, lexicon or default_lexicon())
+    return hits_in(articles, terms, stop_words)
+
+
+def hits_in(
+    articles: Sequence[Article], terms: Iterable[TermOwners], stop_words: frozenset[str]
+) -> dict[str, list[MatchHit]]:
+    """`find_hits` with the terms already gathered: a desk matched a batch of articles
+    at a time gathers its people's terms once."""
     hits: dict[str, list[MatchHit]] = {}
     sources = [text for article in articles for text in (article.title, article.summary)]
     texts = [analyse_words(text) for text in sources]
-    terms = _distinct_terms(contacts, stop_words, lexicon or default_lexicon())
+    terms = list(terms)
     expansions = Vocabulary(texts).expand(set().union(*(t.compiled.slots for t in terms)))
     searcher = _Searcher(sources, texts, stop_words, expansions)
     for term in terms:

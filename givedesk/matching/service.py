@@ -158,7 +158,10 @@ def _synced(
 
     with MatchCache.opened(store.paths.match_cache_file, lexicon) as cache:
         news = store.articles.all() if articles is None else articles
-        cache.sync(news, contacts, stop_words_for(config), config, penalties_for)
+        decided = [*((state.subject_id, state.contact_id) for state in states),
+                   *((give.article_id, give.contact_id) for give in gives
+                     if give.article_id is not None)]
+        cache.sync(news, contacts, stop_words_for(config), config, decided, penalties_for)
         yield cache, learned[-1]
 
 

@@ -269,12 +269,13 @@ def full_bases(store: Store, config: MatchingConfig) -> dict[tuple[str, str], fl
 
 @pytest.mark.parametrize("path", [EVAL_SET, EVAL_SET_2], ids=["first-set", "second-set"])
 def test_the_cache_ranks_as_the_engine_does_with_context_rules_and_learning(
-    store: Store, path: Path, tmp_path: Path
+    store: Store, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The labelled sets are full of the context rules' cases (related terms, roles,
     ambiguous words, namesakes): the cached path must give exactly the engine's
     suggestions, reasons and feedback, and hold exactly the base scores a full rescore
     gives, through decisions and edits of what the rules read."""
+    monkeypatch.setattr(cache_module, "ARTICLES_PER_BATCH", 7)  # many batches
     data = load_eval_set(path)
     store.contacts.insert_many(data.contacts)
     store.articles.insert_many(data.articles)
@@ -303,6 +304,9 @@ def test_the_cache_ranks_as_the_engine_does_with_context_rules_and_learning(
     assert len(articles) > everything.dismiss_after
     for article_id in articles[: everything.dismiss_after]:
         dismiss_match(store, article_id, person)
+    assert any(match[5] for match in same_as_engine(everything))
+    # and learned the same from nothing: every decided pair's hits found anew
+    cache_module.remove_cache(store.paths.match_cache_file)
     assert any(match[5] for match in same_as_engine(everything))
 
     # each thing the context rules read, changed on its own: a person's role and tags,
@@ -369,13 +373,12 @@ def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPat
     refresh_hits(desk, MatchingConfig())
     scanned: list[tuple[int, int]] = []
 
-    def counting(
-        articles: list[Article], contacts: list[Contact], stop: frozenset[str], lexicon: Any
-    ) -> Any:
-        scanned.append((len(articles), len(list(contacts))))
-        return find_hits(articles, contacts, stop, lexicon)
+    def counting(articles: list[Article], terms: Any, stop: frozenset[str]) -> Any:
+        terms = list(terms)
+        scanned.append((len(articles), len({who for term in terms for who, _ in term.owners})))
+        return engine.hits_in(articles, terms, stop)
 
-    monkeypatch.setattr(cache_module, "find_hits", counting)
+    monkeypatch.setattr(cache_module, "hits_in", counting)
     refresh_hits(desk, MatchingConfig())
     desk.articles.insert(news("n1", "Sailing news"))
     refresh_hits(desk, MatchingConfig())
