@@ -273,13 +273,15 @@ def searched_terms(
 
 
 def distinct_terms(
-    contacts: Iterable[Contact], stop_words: frozenset[str], lexicon: Lexicon
+    contacts: Iterable[Contact], stop_words: frozenset[str],
+    searched_of: Callable[[Contact], Iterable[tuple[MatchField, str, TermStyle]]],
 ) -> list[TermOwners]:
     """Each distinct (style, term) once, with every contact and field it belongs to:
-    three people interested in "podcasting" cost one search, not three."""
+    three people interested in "podcasting" cost one search, not three. (`searched_of`:
+    a contact's `searched_terms`, which the match cache keeps.)"""
     terms: dict[tuple[TermStyle, str], TermOwners] = {}
     for contact in contacts:
-        for field_name, text, style in searched_terms(contact, lexicon):
+        for field_name, text, style in searched_of(contact):
             entry = terms.get((style, text))
             if entry is None:
                 entry = terms[(style, text)] = TermOwners(compile_term(text, style, stop_words))
@@ -389,7 +391,8 @@ def find_hits(
     """Article id -> every contact term (own or related, see `searched_terms`) found in
     its title or summary (the best place in each). Articles without hits are left out.
     Whether a hit means the person's subject is decided by `rank`."""
-    terms = distinct_terms(contacts, stop_words, lexicon or default_lexicon())
+    used = lexicon or default_lexicon()
+    terms = distinct_terms(contacts, stop_words, lambda contact: searched_terms(contact, used))
     return hits_in(articles, terms, stop_words)
 
 
