@@ -20,12 +20,15 @@ What depends on what (so a run redoes only what changed):
 * decisions (dismissed, snoozed, queued) and the day's allowance are applied when
   ranking, on the packed arrays, so they cost nothing to keep up to date.
 
-Tables: `articles` and `contacts` give each id a number and remember its digests;
-`pairs` holds every (article, contact) with a hit: its hits (in `hit_order`) and base
+Tables: `articles` and `contacts` give each id a number and remember its digests
+(and each contact's searched terms, so a run with new articles need not work them out
+for everyone); `pairs` holds every (article, contact) with a hit: its hits (in `hit_order`) and base
 score (None when muted or when no hit counts); `scores` is the scored pairs as
 packed arrays, one row per article, kept in step with `pairs`. Ranking scores the few
 pairs that can be shown again from their hits (`engine._score_pair`), with their age
-penalty, so what is shown is exactly what `engine.rank` gives.
+penalty, so what is shown is exactly what `engine.rank` gives. Only the strongest few
+times `max_suggestions` are looked at (`best_pairs`), and new articles are matched and
+written a batch at a time, so neither a warm run nor a cold one holds every pair.
 """
 
 from __future__ import annotations
