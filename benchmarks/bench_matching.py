@@ -237,9 +237,10 @@ def report_speed(size: str) -> None:
 
     contacts, articles = desk_gen.size_of(size)
     config = Config()
+    now = datetime.now(UTC)  # the command-line runs read the real clock
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        store = desk_gen.build(home, contacts, articles)
+        store = desk_gen.build(home, contacts, articles, now=now)
         print(f"\nGenerated desk {size}: {contacts:,} contacts, {articles:,} articles "
               f"({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
         cold: list[float] = []
@@ -249,14 +250,14 @@ def report_speed(size: str) -> None:
         shown = 0
         for _ in range(REPEATS):
             remove_cache(store.paths.match_cache_file)
-            found, took = timed(lambda: todays_matches(store, config, now=desk_gen.NOW))
+            found, took = timed(lambda: todays_matches(store, config, now=now))
             cold.append(took)
             shown = len(found)
-            warm.append(timed(lambda: todays_matches(store, config, now=desk_gen.NOW))[1])
-            store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added))
+            warm.append(timed(lambda: todays_matches(store, config, now=now))[1])
+            store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added, now=now))
             added += NEW_ARTICLES
-            fresh.append(timed(lambda: todays_matches(store, config, now=desk_gen.NOW))[1])
-        command, started, fresh_command = cli_runs(home, store, added)
+            fresh.append(timed(lambda: todays_matches(store, config, now=now))[1])
+        command, started, fresh_command = cli_runs(home, store, added, now)
         cache_mb = store.paths.match_cache_file.stat().st_size / 1e6
         news_mb = store.paths.news_file.stat().st_size / 1e6
         sample = store.articles.all()[:GENERATED_NAIVE_SAMPLE]
@@ -282,27 +283,25 @@ def report_speed(size: str) -> None:
           f"{scaled / cold_median:,.0f}x the cold run")
 
 
-def cli_runs(home: Path, store: Store, added: int) -> tuple[list[float], list[float], list[float]]:
+def cli_runs(home: Path, store: Store, added: int, now: datetime
+             ) -> tuple[list[float], list[float], list[float]]:
     """`givedesk matches --json` as a user runs it, each a fresh process (imports and all),
     alternating with `givedesk --version` (the cost of starting at all): nothing new,
-    then after 100 new articles. The desk's articles are from `desk_gen.NOW`, so its
-    config lets them be old enough."""
+    then after 100 new articles (dated before `now`)."""
     import desk_gen
 
-    (home / "config.toml").write_text("[matching]\nmax_age_days = 3650\n", encoding="utf-8")
     base = [sys.executable, "-m", "givedesk", "--home", str(home)]
 
     def run(*args: str) -> float:
         return timed(lambda: subprocess.run([*base, *args], check=True, capture_output=True))[1]
 
-    run("matches", "--json")  # the cache, for this config
     started: list[float] = []
     warm: list[float] = []
     fresh: list[float] = []
     for _ in range(REPEATS):
         started.append(run("--version"))
         warm.append(run("matches", "--json"))
-        store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added))
+        store.articles.insert_many(desk_gen.extra_articles(NEW_ARTICLES, added, now=now))
         added += NEW_ARTICLES
         fresh.append(run("matches", "--json"))
     return warm, started, fresh

@@ -71,7 +71,7 @@ def make_contacts(rng: random.Random, corpus: Corpus, count: int) -> list[Contac
 
 
 def make_articles(rng: random.Random, corpus: Corpus, count: int, prefix: str = "a",
-                  *, start: int = 0) -> list[Article]:
+                  *, start: int = 0, now: datetime = NOW) -> list[Article]:
     articles = []
     for number in range(start, start + count):
         title = rng.choices(corpus.words, corpus.weights, k=rng.randint(6, 11))
@@ -79,7 +79,7 @@ def make_articles(rng: random.Random, corpus: Corpus, count: int, prefix: str = 
         for topic in rng.sample(corpus.topics, rng.choice((1, 2, 2, 3))):
             target = title if rng.random() < 0.4 else summary
             target.insert(rng.randrange(len(target) + 1), topic)
-        published = NOW - timedelta(hours=rng.uniform(0, 24 * 13))
+        published = now - timedelta(hours=rng.uniform(0, 24 * 13))
         articles.append(Article(
             id=f"{prefix}{number:06d}", feed_id=f"f{number % 50}",
             title=" ".join(title).capitalize(), summary=" ".join(summary).capitalize() + ".",
@@ -97,13 +97,15 @@ def size_of(name: str) -> tuple[int, int]:
     return int(contacts), int(articles or contacts)
 
 
-def build(home: Path, contacts: int, articles: int) -> Store:
-    """Write the desk of this size into `home` (a fresh folder) and return its store."""
+def build(home: Path, contacts: int, articles: int, *, now: datetime = NOW) -> Store:
+    """Write the desk of this size into `home` (a fresh folder) and return its store.
+    Its articles are of the two weeks before `now` (a command-line run, whose clock is
+    the real one, needs `now` to be today)."""
     rng = random.Random(SEED)
     corpus = make_corpus(rng)
     people = make_contacts(rng, corpus, contacts)
-    news = make_articles(rng, corpus, articles)
-    store = Store(Paths.for_home(home), today=NOW.date)
+    news = make_articles(rng, corpus, articles, now=now)
+    store = Store(Paths.for_home(home), today=now.date)
     store.contacts.insert_many(people)
     with store.news.transaction():
         store.feeds.insert_many(Feed(id=f"f{n}", url=f"https://feeds.example.com/{n}.xml",
@@ -112,11 +114,11 @@ def build(home: Path, contacts: int, articles: int) -> Store:
     return store
 
 
-def extra_articles(count: int, start: int) -> list[Article]:
+def extra_articles(count: int, start: int, *, now: datetime = NOW) -> list[Article]:
     """`count` further articles in the style of the desk's, numbered from `start`."""
     rng = random.Random(SEED + start)
     corpus = make_corpus(random.Random(SEED))
-    return make_articles(rng, corpus, count, "n", start=start)
+    return make_articles(rng, corpus, count, "n", start=start, now=now)
 
 
 def sizes(names: list[str]) -> Iterator[tuple[str, int, int]]:
