@@ -44,6 +44,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from givedesk.config import Config
@@ -280,50 +281,88 @@ def _modifier_terms(words: tuple[str, ...], terms: list[Found]) -> set[Found]:
     return modifiers
 
 
+NOT_A_TRADE = TITLE_WORDS | GENERIC_HEADS
+"""A role ending in one of these ("Managing partner", "Owner") says no trade by its last word."""
+
+
+@lru_cache(maxsize=32_768)
+def _identity_terms(field_name: Field, text: str,
+                    words: tuple[str, ...]) -> tuple[tuple[Found, _Evidence], ...]:
+    """The concepts one part of a role, company or field names, each with its evidence.
+
+    Cached, and the evidence shared between people: a desk repeats its roles, fields and
+    companies thousands of times, and reading one is most of building a profile."""
+    terms = find_terms(words)
+    modifiers = _modifier_terms(words, terms)
+    read = []
+    for found in terms:
+        label = CONCEPTS[found.concept].label
+        if found.kind == "supplier":  # said by its own words: "works in career services"
+            label = " ".join(words[found.start : found.end])
+            score = SUPPLIER_SCORE
+        else:
+            score = EVIDENCE_SCORES[field_name]
+        if found in modifiers:
+            score = min(score, MODIFIER_SCORE)
+        read.append((found, _Evidence(score, field_name, text, label)))
+    return tuple(read)
+
+
 def _identity(profile: _Profile, field_name: Field, text: str) -> None:
     own_name = set(lemmas(profile.contact.name)) if field_name == "company" else set()
-    parts = identity_parts(text) if field_name == "role" else [lemmas(text)]
+    parts = identity_parts(text) if field_name == "role" else (lemmas(text),)
     for raw in parts:
         # "Grant Brothers Construction", at Oliver Grant's: the name is not a trade.
         words = tuple("" if w in own_name else w for w in raw)
         profile.words.update(words)
-        terms = find_terms(words)
-        modifiers = _modifier_terms(words, terms)
-        for found in terms:
-            label = CONCEPTS[found.concept].label
-            if found.kind == "supplier":  # said by its own words: "works in career services"
-                label = " ".join(words[found.start : found.end])
-                score = SUPPLIER_SCORE
-            else:
-                score = EVIDENCE_SCORES[field_name]
-            if found in modifiers:
-                score = min(score, MODIFIER_SCORE)
-            evidence = _Evidence(score, field_name, text, label)
+        for found, evidence in _identity_terms(field_name, text, words):
             profile.give(found.concept, evidence)
             if found.kind == "term":
                 _better(profile.is_kind, found.concept, evidence)
                 if field_name == "role":
                     profile.trade.add(found.concept)
-        if field_name == "role" and words and words[-1] not in TITLE_WORDS | GENERIC_HEADS:
+        if field_name == "role" and words and words[-1] not in NOT_A_TRADE:
             _better(profile.nouns, words[-1], _Evidence(NOUN_SCORES["role"], "role", text, ""))
 
 
-def _offer(profile: _Profile, text: str) -> None:
+@dataclass(frozen=True)
+class _Offered:
+    """What one offer gives, read once per wording (a desk repeats its offers)."""
+
+    words: tuple[str, ...]
+    gives: tuple[tuple[str, _Evidence], ...]
+    trade: tuple[str, ...]
+    nouns: tuple[tuple[str, _Evidence], ...]
+
+
+@lru_cache(maxsize=16_384)
+def _read_offer(text: str) -> _Offered:
     phrase = read_phrase(text)
-    profile.words.update(lemmas(text))
     terms = find_terms(phrase.head)
     last = max((found.end for found in terms), default=0)
+    gives = []
     for found in terms:
         score = EVIDENCE_SCORES["offers"] if found.kind == "term" else SUPPLIER_SCORE
         if found.end < last and not set(phrase.modifiers).isdisjoint(phrase.head[found.start:found.end]):
             score = MODIFIER_SCORE  # "*small business* loan consultations" are loans
-        profile.give(found.concept, _Evidence(score, "offers", text, CONCEPTS[found.concept].label))
-        profile.trade.add(found.concept)
-    for concept in phrase.topic:
-        profile.give(concept, _Evidence(TOPIC_SCORE, "offers", text, CONCEPTS[concept].label))
-    for word in phrase.telling:  # "kiln time" is about kilns too
-        score = NOUN_SCORES["offers"] if word == phrase.noun else NOUN_SCORES["offer words"]
-        _better(profile.nouns, word, _Evidence(score, "offers", text, ""))
+        gives.append((found.concept, _Evidence(score, "offers", text, CONCEPTS[found.concept].label)))
+    gives.extend((concept, _Evidence(TOPIC_SCORE, "offers", text, CONCEPTS[concept].label))
+                 for concept in phrase.topic)
+    nouns = tuple(  # "kiln time" is about kilns too
+        (word, _Evidence(NOUN_SCORES["offers"] if word == phrase.noun else NOUN_SCORES["offer words"],
+                         "offers", text, ""))
+        for word in phrase.telling)
+    return _Offered(lemmas(text), tuple(gives), tuple(found.concept for found in terms), nouns)
+
+
+def _offer(profile: _Profile, text: str) -> None:
+    offered = _read_offer(text)
+    profile.words.update(offered.words)
+    for concept, evidence in offered.gives:
+        profile.give(concept, evidence)
+    profile.trade.update(offered.trade)
+    for noun, evidence in offered.nouns:
+        _better(profile.nouns, noun, evidence)
 
 
 def _profile(contact: Contact) -> _Profile:
