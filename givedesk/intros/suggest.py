@@ -26,15 +26,13 @@ keeps its few best people (`PER_NEED`, and none far behind the best): a thoughtf
 person names the two or three who fit, not every banker on the desk. A pair scores
 its best reason, plus a bonus for each further reason and for crossing fields.
 
-Speed: needs are looked up in an index from concepts (and head nouns) to the people
-who meet them, each distinct need is scored once, and only the pairs with a reason
-exist; the best `limit` are taken with a bounded heap and only those become
+Speed: each distinct role, company, field and offer is read once (a desk of thousands
+repeats them), needs are looked up in an index from concepts (and head nouns) to the
+people who meet them, each distinct need is scored once, and only the pairs with a
+reason exist; the best `limit` are taken with a bounded heap and only those become
 suggestions.
 
-Dismissed and snoozed pairs are kept as `SuggestionState(kind="intro")` with the pair
-ordered by id: `contact_id` is the smaller id, `subject_id` the larger, so the state is
-found whichever way round the pair is shown. A pair that already has an introduction
-(in progress, done or declined) is not suggested again.
+Dismissed, snoozed and already introduced pairs are left out (`states`).
 """
 
 from __future__ import annotations
@@ -43,7 +41,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from typing import Literal
 
@@ -60,8 +58,8 @@ from givedesk.intros.analysis import (
 )
 from givedesk.intros.explain import NEUTRAL, names, side
 from givedesk.intros.lexicon import CONCEPTS
-from givedesk.ledger import as_utc
-from givedesk.models import Contact, SuggestionState
+from givedesk.intros.states import hidden_pairs, pair_key
+from givedesk.models import Contact
 from givedesk.store import Store
 
 EVIDENCE_SCORES = {"offers": 90.0, "role": 85.0, "company": 80.0, "tags": 65.0}
@@ -200,12 +198,6 @@ class IntroSuggestion:
             "why_a": self.why_a,
             "why_b": self.why_b,
         }
-
-
-def pair_key(first_id: str, second_id: str) -> tuple[str, str]:
-    """The pair's ids in the order its suggestion state is stored."""
-    low, high = sorted((first_id, second_id))
-    return low, high
 
 
 def field_of(contact: Contact) -> str:
@@ -587,16 +579,6 @@ def explain_pair(a: Contact, b: Contact, config: Config) -> IntroSuggestion | No
     return IntroSuggestion(a, b, found.score, tuple(reason.swapped() for reason in found.reasons))
 
 
-def _hidden_pairs(store: Store, today: date) -> set[tuple[str, str]]:
-    hidden = {pair_key(intro.a_id, intro.b_id) for intro in store.intros.all()}
-    for state in store.states.all():
-        if state.kind == "intro" and (
-            state.status != "snoozed" or state.until is None or state.until > today
-        ):
-            hidden.add(pair_key(state.contact_id, state.subject_id))
-    return hidden
-
-
 def suggest_intros(store: Store, config: Config, now: datetime, *,
                    include_hidden: bool = False, limit: int | None = None) -> list[IntroSuggestion]:
     """Today's suggested introductions, best first, without dismissed, snoozed or
@@ -604,30 +586,6 @@ def suggest_intros(store: Store, config: Config, now: datetime, *,
     `intros.max_suggestions`."""
     with store.desk.transaction():
         contacts = store.contacts.all()
-        hidden = set() if include_hidden else _hidden_pairs(store, now.date())
+        hidden = set() if include_hidden else hidden_pairs(store, now.date())
     wanted = config.intros.max_suggestions if limit is None else min(limit, config.intros.max_suggestions)
     return rank_pairs(contacts, config, limit=wanted, hidden=hidden)
-
-
-def _set_state(store: Store, a_id: str, b_id: str, now: datetime,
-               status: Literal["dismissed", "snoozed"], until: date | None) -> SuggestionState:
-    low, high = pair_key(a_id, b_id)
-    with store.desk.transaction():
-        state = next(
-            (s for s in store.states.all()
-             if s.kind == "intro" and (s.contact_id, s.subject_id) == (low, high)),
-            None,
-        ) or SuggestionState(kind="intro", subject_id=high, contact_id=low, status=status)
-        state.status, state.until, state.updated = status, until, as_utc(now)
-        return store.states.save(state)
-
-
-def dismiss_suggestion(store: Store, a_id: str, b_id: str, now: datetime) -> SuggestionState:
-    """Never suggest this pair again."""
-    return _set_state(store, a_id, b_id, now, "dismissed", None)
-
-
-def snooze_suggestion(store: Store, a_id: str, b_id: str, now: datetime,
-                      days: int) -> SuggestionState:
-    """Suggest this pair again in `days` days."""
-    return _set_state(store, a_id, b_id, now, "snoozed", now.date() + timedelta(days=days))
