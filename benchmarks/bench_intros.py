@@ -8,13 +8,13 @@ Prints:
    (`generate_desk`, seed fixed), end to end through the store: the old suggester
    (build and sort every pair, keep 20) and givedesk's (`suggest_intros`, indexed,
    bounded heap), run alternately, min/median/max of `RUNS` runs, and the ratio;
-3. at each size (`--sizes`, generated desks written through the store, plus the bundled
-   demo): Today's intro call (`suggest_intros(limit=TODAY_INTROS)`, from a fresh store)
-   and `givedesk intros --json` end to end, each in its own process so that its peak
-   memory (`ru_maxrss`) is its own. With `--baseline DIR` (another checkout of givedesk,
-   e.g. `git archive main | tar -x -C DIR`) the same processes run on that code too,
-   alternating with this checkout's, so a change is measured against what it replaces
-   in one run.
+3. at each size (`--sizes`, generated desks written through the store: the trades of
+   `generate_desk` and the topics of `desk_gen`, plus the bundled demo): Today's intro
+   call (`suggest_intros(limit=TODAY_INTROS)`, from a fresh store) and `givedesk intros
+   --json` end to end, each in its own process so that its peak memory (VmHWM) is its
+   own. With `--baseline DIR` (another checkout of givedesk, e.g. `git archive main |
+   tar -x -C DIR`) the same processes run on that code too, alternating with this
+   checkout's, so a change is measured against what it replaces in one run.
 
     python benchmarks/bench_intros.py [--contacts 3000] [--runs 3] [--quality-only]
         [--sizes 1000,3000,10000] [--baseline DIR]
@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import intros_baseline  # noqa: E402
+from benchmarks import desk_gen, intros_baseline  # noqa: E402
 from givedesk.config import Config  # noqa: E402
 from givedesk.demo import demo_home  # noqa: E402
 from givedesk.desk import TODAY_INTROS  # noqa: E402
@@ -238,13 +238,17 @@ def _listing(tree: Path, home: Path) -> dict[str, float]:
 
 @contextmanager
 def _desks(sizes: list[int]) -> Iterator[list[tuple[str, Path]]]:
-    """The bundled demo and a generated desk of each size, written through the store."""
+    """The bundled demo and, at each size, two generated desks written through the store:
+    people of a dozen trades (`generate_desk`: roles, companies, needs and offers), and
+    the people of the desk issue 13 was measured on (`desk_gen`: 3-6 made-up topics each
+    as interests and needs, nothing that meets them, each topic shared by dozens)."""
     with demo_home(NOW) as demo, tempfile.TemporaryDirectory() as folder:
         desks = [("demo", demo)]
         for size in sizes:
-            home = Path(folder) / str(size)
-            Store(Paths.for_home(home)).contacts.insert_many(generate_desk(size))
-            desks.append((f"{size:,} contacts", home))
+            trades, topics = Path(folder) / f"trades{size}", Path(folder) / f"topics{size}"
+            Store(Paths.for_home(trades)).contacts.insert_many(generate_desk(size))
+            desk_gen.build(topics, size, 0)
+            desks += [(f"{size:,} trades", trades), (f"{size:,} topics", topics)]
         yield desks
 
 
