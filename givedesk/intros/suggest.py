@@ -329,6 +329,7 @@ class _Offered:
 
 @lru_cache(maxsize=16_384)
 def _read_offer(text: str) -> _Offered:
+    """Cached, and the evidence shared between everyone who makes the same offer."""
     phrase = read_phrase(text)
     terms = find_terms(phrase.head)
     last = max((found.end for found in terms), default=0)
