@@ -7,33 +7,47 @@ Prints:
 2. the time to the top 20 introductions on a generated desk of 3,000 contacts
    (`generate_desk`, seed fixed), end to end through the store: the old suggester
    (build and sort every pair, keep 20) and givedesk's (`suggest_intros`, indexed,
-   bounded heap), run alternately, min/median/max of `RUNS` runs, and the ratio.
+   bounded heap), run alternately, min/median/max of `RUNS` runs, and the ratio;
+3. at each size (`--sizes`, generated desks written through the store: the trades of
+   `generate_desk` and the topics of `desk_gen`, plus the bundled demo): Today's intro
+   call (`suggest_intros(limit=TODAY_INTROS)`, from a fresh store) and `givedesk intros
+   --json` end to end, each in its own process so that its peak memory (VmHWM) is its
+   own. With `--baseline DIR` (another checkout of givedesk, e.g. `git archive main |
+   tar -x -C DIR`) the same processes run on that code too, alternating with this
+   checkout's, so a change is measured against what it replaces in one run.
 
     python benchmarks/bench_intros.py [--contacts 3000] [--runs 3] [--quality-only]
+        [--sizes 1000,3000,10000] [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import intros_baseline  # noqa: E402
+from benchmarks import desk_gen, intros_baseline  # noqa: E402
 from givedesk.config import Config  # noqa: E402
+from givedesk.demo import demo_home  # noqa: E402
+from givedesk.desk import TODAY_INTROS  # noqa: E402
 from givedesk.intros import rank_pairs, suggest_intros  # noqa: E402
 from givedesk.models import Contact  # noqa: E402
 from givedesk.paths import Paths  # noqa: E402
 from givedesk.store import Store  # noqa: E402
 from tests.intros.evaluation import SPLITS, evaluate, load  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 TOP = 20
 SEED = 13
@@ -98,7 +112,8 @@ FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", 
          "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera"]
 LAST = ["Adler", "Brooks", "Castillo", "Diaz", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito",
         "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quint"]
-INVENTED = "brightline tidewater northgate saltmarsh kestrel meridian lakeside riverside".split()
+INVENTED = ["brightline", "tidewater", "northgate", "saltmarsh", "kestrel", "meridian",
+            "lakeside", "riverside"]
 
 
 def generate_desk(size: int, seed: int = SEED) -> list[Contact]:
@@ -121,7 +136,7 @@ def generate_desk(size: int, seed: int = SEED) -> list[Contact]:
 
 def quality() -> None:
     print("Quality on the labelled introductions (tests/intros/data)")
-    rankers: dict[str, Callable[[list[Contact]], list[object]]] = {
+    rankers: dict[str, Callable[[list[Contact]], Sequence[object]]] = {
         "before (shared words)": lambda people: intros_baseline.rank_pairs(people, Config()),
         "givedesk": lambda people: rank_pairs(people, Config()),
     }
@@ -163,15 +178,120 @@ def speed(size: int, runs: int) -> None:
               f"({'met' if max(times['givedesk']) < 1 else 'MISSED'}, worst run)")
 
 
+# Both children run with the checkout under test as the working directory, which comes
+# first on sys.path: the same child measures this checkout's code or a baseline's. Peak
+# memory is the process's VmHWM (Linux): `ru_maxrss` would carry over the parent's
+# resident size from before the exec.
+_PEAK = """
+def peak_mb():
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+"""
+_TODAY_CHILD = _PEAK + """
+import json, sys, time
+from datetime import datetime
+from pathlib import Path
+from givedesk.config import load_config
+from givedesk.intros import suggest_intros
+from givedesk.paths import Paths
+from givedesk.store import Store
+home, limit, now = Path(sys.argv[1]), int(sys.argv[2]), datetime.fromisoformat(sys.argv[3])
+paths = Paths.for_home(home)
+config = load_config(paths.config_file)
+start = time.perf_counter()
+found = suggest_intros(Store(paths), config, now, limit=limit)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "count": len(found)}))
+"""
+_LISTING_CHILD = _PEAK + """
+import sys
+from givedesk.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    print(peak_mb(), file=sys.stderr)
+"""
+
+
+def _run(tree: Path, code: str, *args: str) -> tuple[str, str]:
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=tree, check=True,
+                          capture_output=True, text=True)
+    return done.stdout, done.stderr
+
+
+def _today(tree: Path, home: Path) -> dict[str, float]:
+    """Today's intro call in a fresh process: the call's time (store read included) and
+    the process's peak memory."""
+    out, _ = _run(tree, _TODAY_CHILD, str(home), str(TODAY_INTROS), NOW.isoformat())
+    found: dict[str, float] = json.loads(out)
+    return found
+
+
+def _listing(tree: Path, home: Path) -> dict[str, float]:
+    """`givedesk intros --json` as a user runs it: the whole process's time and peak."""
+    start = time.perf_counter()
+    out, err = _run(tree, _LISTING_CHILD, "intros", "--json", "--home", str(home))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_mb": float(err.split()[-1]), "count": len(json.loads(out))}
+
+
+@contextmanager
+def _desks(sizes: list[int]) -> Iterator[list[tuple[str, Path]]]:
+    """The bundled demo and, at each size, two generated desks written through the store:
+    people of a dozen trades (`generate_desk`: roles, companies, needs and offers), and
+    the people of the desk issue 13 was measured on (`desk_gen`: 3-6 made-up topics each
+    as interests and needs, nothing that meets them, each topic shared by dozens)."""
+    with demo_home(NOW) as demo, tempfile.TemporaryDirectory() as folder:
+        desks = [("demo", demo)]
+        for size in sizes:
+            trades, topics = Path(folder) / f"trades{size}", Path(folder) / f"topics{size}"
+            Store(Paths.for_home(trades)).contacts.insert_many(generate_desk(size))
+            desk_gen.build(topics, size, 0)
+            desks += [(f"{size:,} trades", trades), (f"{size:,} topics", topics)]
+        yield desks
+
+
+def _spread(values: list[float], unit: str, digits: int) -> str:
+    return (f"min {min(values):.{digits}f} / median {statistics.median(values):.{digits}f} / "
+            f"max {max(values):.{digits}f} {unit}")
+
+
+def scale(sizes: list[int], runs: int, baseline: Path | None) -> None:
+    trees = {"givedesk": ROOT} if baseline is None else {"baseline": baseline, "givedesk": ROOT}
+    calls = {f"Today (limit={TODAY_INTROS})": _today, "intros --json": _listing}
+    print(f"\nAt size: each call in its own process, {runs} runs"
+          f"{', alternating with ' + str(baseline) if baseline else ''}; memory is the "
+          "process's peak resident size")
+    with _desks(sizes) as desks:
+        for desk_name, home in desks:
+            for call_name, call in calls.items():
+                results: dict[str, list[dict[str, float]]] = {tree: [] for tree in trees}
+                for _ in range(runs):
+                    for label, tree in trees.items():
+                        results[label].append(call(tree, home))
+                for label, found in results.items():
+                    seconds = [r["seconds"] for r in found]
+                    peaks = [r["peak_mb"] for r in found]
+                    print(f"  {desk_name:16} {call_name:16} {label:9} "
+                          f"{_spread(seconds, 's', 2)}  peak {_spread(peaks, 'MB', 0)}  "
+                          f"({found[0]['count']:.0f} shown)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=3_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quality-only", action="store_true")
+    parser.add_argument("--sizes", default="1000,3000,10000",
+                        help="contacts in each generated desk measured at size")
+    parser.add_argument("--baseline", type=Path,
+                        help="another checkout of givedesk to run alternately at size")
     options = parser.parse_args()
     quality()
     if not options.quality_only:
         speed(options.contacts, options.runs)
+        scale([int(size) for size in options.sizes.split(",")], options.runs, options.baseline)
 
 
 if __name__ == "__main__":

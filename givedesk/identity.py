@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz, process
-
 from givedesk.models import Contact
 
 FUZZY_NAME_THRESHOLD = 90.0
@@ -187,6 +185,8 @@ class ContactIndex:
             for contact_id, (contact, name) in colleagues.items()
             if not (email and contact.email and normalise_email(contact.email) != email)
         }
+        from rapidfuzz import fuzz, process  # here: `fold` and exact lookups do without it
+
         found = process.extract(
             normalise_name(record.name), candidates, scorer=fuzz.token_sort_ratio,
             score_cutoff=FUZZY_NAME_THRESHOLD, limit=5,

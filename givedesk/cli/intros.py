@@ -3,34 +3,38 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from givedesk.cli import clock
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table
-from givedesk.compose import Draft
 from givedesk.config import IntrosConfig
 from givedesk.contacts import find_contact
-from givedesk.intros import (
+from givedesk.intros.states import dismiss_suggestion, snooze_suggestion
+from givedesk.intros.workflow import (
     STATUS_LABELS,
     IntroProgress,
-    IntroSuggestion,
     advance_intro,
     decline_intro,
-    dismiss_suggestion,
-    draft_intro_step,
     get_intro,
     intro_people,
     intro_progress,
     is_open,
     next_action,
     propose_intro,
-    snooze_suggestion,
-    suggest_intros,
 )
 from givedesk.models import Intro
 from givedesk.store import Store
+
+if TYPE_CHECKING:
+    from givedesk.compose import Draft
+    from givedesk.intros.suggest import IntroSuggestion
+
+# The ranking (`intros.suggest`, its lexicon) and the message drafts (which explain the
+# pair with it) are imported only by what uses them: `intros list`, `decline` and
+# `dismiss` never do.
 
 NEEDS_SENDING = frozenset({"proposed", "a_agreed", "b_agreed"})
 """Steps where the next move is yours: a message to send."""
@@ -61,8 +65,12 @@ def _report(store: Store, intro: Intro) -> None:
         click.echo(f"Next: {action}.")
     if intro.status == "introduced":
         click.echo(f"Logged an intro give to {a.name} and to {b.name}.")
+    if intro.status not in NEEDS_SENDING:
+        return
+    from givedesk.intros.messages import draft_intro_step
+
     draft = draft_intro_step(intro, a, b, desk().config)
-    if draft is not None and intro.status in NEEDS_SENDING:
+    if draft is not None:
         click.echo()
         _print_draft(draft)
 
@@ -77,6 +85,8 @@ def intros(ctx: click.Context, as_json: bool, show_all: bool) -> None:
     """Suggested introductions, best first; subcommands run the double opt-in."""
     if ctx.invoked_subcommand is not None:
         return
+    from givedesk.intros.suggest import suggest_intros
+
     context = desk()
     now = clock.local_now()
     found = suggest_intros(context.store, context.config, now, include_hidden=show_all)
@@ -172,6 +182,8 @@ def show(intro_id: str) -> None:
     for step in intro.history:
         note = f" ({step.note})" if step.note else ""
         click.echo(f"  {step.at.astimezone():%Y-%m-%d %H:%M}  {STATUS_LABELS[step.status]}{note}")
+    from givedesk.intros.messages import draft_intro_step
+
     draft = draft_intro_step(intro, a, b, context.config)
     if draft is not None:
         click.echo()

@@ -26,15 +26,13 @@ keeps its few best people (`PER_NEED`, and none far behind the best): a thoughtf
 person names the two or three who fit, not every banker on the desk. A pair scores
 its best reason, plus a bonus for each further reason and for crossing fields.
 
-Speed: needs are looked up in an index from concepts (and head nouns) to the people
-who meet them, each distinct need is scored once, and only the pairs with a reason
-exist; the best `limit` are taken with a bounded heap and only those become
+Speed: each distinct role, company, field and offer is read once (a desk of thousands
+repeats them), needs are looked up in an index from concepts (and head nouns) to the
+people who meet them, each distinct need is scored once, and only the pairs with a
+reason exist; the best `limit` are taken with a bounded heap and only those become
 suggestions.
 
-Dismissed and snoozed pairs are kept as `SuggestionState(kind="intro")` with the pair
-ordered by id: `contact_id` is the smaller id, `subject_id` the larger, so the state is
-found whichever way round the pair is shown. A pair that already has an introduction
-(in progress, done or declined) is not suggested again.
+Dismissed, snoozed and already introduced pairs are left out (`states`).
 """
 
 from __future__ import annotations
@@ -43,7 +41,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 
 from givedesk.config import Config
@@ -59,8 +58,8 @@ from givedesk.intros.analysis import (
 )
 from givedesk.intros.explain import NEUTRAL, names, side
 from givedesk.intros.lexicon import CONCEPTS
-from givedesk.ledger import as_utc
-from givedesk.models import Contact, SuggestionState
+from givedesk.intros.states import hidden_pairs, pair_key
+from givedesk.models import Contact
 from givedesk.store import Store
 
 EVIDENCE_SCORES = {"offers": 90.0, "role": 85.0, "company": 80.0, "tags": 65.0}
@@ -201,12 +200,6 @@ class IntroSuggestion:
         }
 
 
-def pair_key(first_id: str, second_id: str) -> tuple[str, str]:
-    """The pair's ids in the order its suggestion state is stored."""
-    low, high = sorted((first_id, second_id))
-    return low, high
-
-
 def field_of(contact: Contact) -> str:
     return contact.tags[0].casefold() if contact.tags else ""
 
@@ -280,50 +273,89 @@ def _modifier_terms(words: tuple[str, ...], terms: list[Found]) -> set[Found]:
     return modifiers
 
 
+NOT_A_TRADE = TITLE_WORDS | GENERIC_HEADS
+"""A role ending in one of these ("Managing partner", "Owner") says no trade by its last word."""
+
+
+@lru_cache(maxsize=32_768)
+def _identity_terms(field_name: Field, text: str,
+                    words: tuple[str, ...]) -> tuple[tuple[Found, _Evidence], ...]:
+    """The concepts one part of a role, company or field names, each with its evidence.
+
+    Cached, and the evidence shared between people: a desk repeats its roles, fields and
+    companies thousands of times, and reading one is most of building a profile."""
+    terms = find_terms(words)
+    modifiers = _modifier_terms(words, terms)
+    read = []
+    for found in terms:
+        label = CONCEPTS[found.concept].label
+        if found.kind == "supplier":  # said by its own words: "works in career services"
+            label = " ".join(words[found.start : found.end])
+            score = SUPPLIER_SCORE
+        else:
+            score = EVIDENCE_SCORES[field_name]
+        if found in modifiers:
+            score = min(score, MODIFIER_SCORE)
+        read.append((found, _Evidence(score, field_name, text, label)))
+    return tuple(read)
+
+
 def _identity(profile: _Profile, field_name: Field, text: str) -> None:
     own_name = set(lemmas(profile.contact.name)) if field_name == "company" else set()
-    parts = identity_parts(text) if field_name == "role" else [lemmas(text)]
+    parts = identity_parts(text) if field_name == "role" else (lemmas(text),)
     for raw in parts:
         # "Grant Brothers Construction", at Oliver Grant's: the name is not a trade.
         words = tuple("" if w in own_name else w for w in raw)
         profile.words.update(words)
-        terms = find_terms(words)
-        modifiers = _modifier_terms(words, terms)
-        for found in terms:
-            label = CONCEPTS[found.concept].label
-            if found.kind == "supplier":  # said by its own words: "works in career services"
-                label = " ".join(words[found.start : found.end])
-                score = SUPPLIER_SCORE
-            else:
-                score = EVIDENCE_SCORES[field_name]
-            if found in modifiers:
-                score = min(score, MODIFIER_SCORE)
-            evidence = _Evidence(score, field_name, text, label)
+        for found, evidence in _identity_terms(field_name, text, words):
             profile.give(found.concept, evidence)
             if found.kind == "term":
                 _better(profile.is_kind, found.concept, evidence)
                 if field_name == "role":
                     profile.trade.add(found.concept)
-        if field_name == "role" and words and words[-1] not in TITLE_WORDS | GENERIC_HEADS:
+        if field_name == "role" and words and words[-1] not in NOT_A_TRADE:
             _better(profile.nouns, words[-1], _Evidence(NOUN_SCORES["role"], "role", text, ""))
 
 
-def _offer(profile: _Profile, text: str) -> None:
+@dataclass(frozen=True)
+class _Offered:
+    """What one offer gives, read once per wording (a desk repeats its offers)."""
+
+    words: tuple[str, ...]
+    gives: tuple[tuple[str, _Evidence], ...]
+    trade: tuple[str, ...]
+    nouns: tuple[tuple[str, _Evidence], ...]
+
+
+@lru_cache(maxsize=16_384)
+def _read_offer(text: str) -> _Offered:
+    """Cached, and the evidence shared between everyone who makes the same offer."""
     phrase = read_phrase(text)
-    profile.words.update(lemmas(text))
     terms = find_terms(phrase.head)
     last = max((found.end for found in terms), default=0)
+    gives = []
     for found in terms:
         score = EVIDENCE_SCORES["offers"] if found.kind == "term" else SUPPLIER_SCORE
         if found.end < last and not set(phrase.modifiers).isdisjoint(phrase.head[found.start:found.end]):
             score = MODIFIER_SCORE  # "*small business* loan consultations" are loans
-        profile.give(found.concept, _Evidence(score, "offers", text, CONCEPTS[found.concept].label))
-        profile.trade.add(found.concept)
-    for concept in phrase.topic:
-        profile.give(concept, _Evidence(TOPIC_SCORE, "offers", text, CONCEPTS[concept].label))
-    for word in phrase.telling:  # "kiln time" is about kilns too
-        score = NOUN_SCORES["offers"] if word == phrase.noun else NOUN_SCORES["offer words"]
-        _better(profile.nouns, word, _Evidence(score, "offers", text, ""))
+        gives.append((found.concept, _Evidence(score, "offers", text, CONCEPTS[found.concept].label)))
+    gives.extend((concept, _Evidence(TOPIC_SCORE, "offers", text, CONCEPTS[concept].label))
+                 for concept in phrase.topic)
+    nouns = tuple(  # "kiln time" is about kilns too
+        (word, _Evidence(NOUN_SCORES["offers"] if word == phrase.noun else NOUN_SCORES["offer words"],
+                         "offers", text, ""))
+        for word in phrase.telling)
+    return _Offered(lemmas(text), tuple(gives), tuple(found.concept for found in terms), nouns)
+
+
+def _offer(profile: _Profile, text: str) -> None:
+    offered = _read_offer(text)
+    profile.words.update(offered.words)
+    for concept, evidence in offered.gives:
+        profile.give(concept, evidence)
+    profile.trade.update(offered.trade)
+    for noun, evidence in offered.nouns:
+        _better(profile.nouns, noun, evidence)
 
 
 def _profile(contact: Contact) -> _Profile:
@@ -548,16 +580,6 @@ def explain_pair(a: Contact, b: Contact, config: Config) -> IntroSuggestion | No
     return IntroSuggestion(a, b, found.score, tuple(reason.swapped() for reason in found.reasons))
 
 
-def _hidden_pairs(store: Store, today: date) -> set[tuple[str, str]]:
-    hidden = {pair_key(intro.a_id, intro.b_id) for intro in store.intros.all()}
-    for state in store.states.all():
-        if state.kind == "intro" and (
-            state.status != "snoozed" or state.until is None or state.until > today
-        ):
-            hidden.add(pair_key(state.contact_id, state.subject_id))
-    return hidden
-
-
 def suggest_intros(store: Store, config: Config, now: datetime, *,
                    include_hidden: bool = False, limit: int | None = None) -> list[IntroSuggestion]:
     """Today's suggested introductions, best first, without dismissed, snoozed or
@@ -565,30 +587,6 @@ def suggest_intros(store: Store, config: Config, now: datetime, *,
     `intros.max_suggestions`."""
     with store.desk.transaction():
         contacts = store.contacts.all()
-        hidden = set() if include_hidden else _hidden_pairs(store, now.date())
+        hidden = set() if include_hidden else hidden_pairs(store, now.date())
     wanted = config.intros.max_suggestions if limit is None else min(limit, config.intros.max_suggestions)
     return rank_pairs(contacts, config, limit=wanted, hidden=hidden)
-
-
-def _set_state(store: Store, a_id: str, b_id: str, now: datetime,
-               status: Literal["dismissed", "snoozed"], until: date | None) -> SuggestionState:
-    low, high = pair_key(a_id, b_id)
-    with store.desk.transaction():
-        state = next(
-            (s for s in store.states.all()
-             if s.kind == "intro" and (s.contact_id, s.subject_id) == (low, high)),
-            None,
-        ) or SuggestionState(kind="intro", subject_id=high, contact_id=low, status=status)
-        state.status, state.until, state.updated = status, until, as_utc(now)
-        return store.states.save(state)
-
-
-def dismiss_suggestion(store: Store, a_id: str, b_id: str, now: datetime) -> SuggestionState:
-    """Never suggest this pair again."""
-    return _set_state(store, a_id, b_id, now, "dismissed", None)
-
-
-def snooze_suggestion(store: Store, a_id: str, b_id: str, now: datetime,
-                      days: int) -> SuggestionState:
-    """Suggest this pair again in `days` days."""
-    return _set_state(store, a_id, b_id, now, "snoozed", now.date() + timedelta(days=days))

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.foundation.test_lazy import HEAVY, imported_by
 from tests.people import MATEO_OPTIONS, NOW, PRIYA_OPTIONS, add_by_cli, assert_refused, freeze_cli_clock
 
 
@@ -119,3 +120,18 @@ def test_a_waiting_step_is_recalled(run_cli: Any, pair: tuple[str, str],
     assert "1 introduction(s) waiting more than 5 days" in run_cli("intros").out
     assert " 6 d !" in run_cli("intros", "list").out
     assert json.loads(run_cli("intros", "list", "--json").out)[0]["overdue"] is True
+
+
+def test_commands_that_rank_nothing_load_no_ranking(run_cli: Any, home: Path,
+                                                    pair: tuple[str, str]) -> None:
+    """Only suggesting and drafting a message (which explains the pair) need the lexicon
+    and the ranking; the rest of the double opt-in, and every --help, load none of it,
+    nor numpy or rapidfuzz."""
+    run_cli("intros", "propose", "Priya", "Mateo")
+    intro_id = json.loads(run_cli("intros", "list", "--json").out)[0]["id"]
+    unused = {*HEAVY, "givedesk.intros.lexicon", "givedesk.intros.messages"}
+    for args in (["intros", "--help"], ["intros", "propose", "--help"], ["intros", "list"],
+                 ["intros", "advance", intro_id], ["intros", "decline", intro_id],
+                 ["intros", "dismiss", "Priya", "Mateo"]):
+        assert imported_by(*args, home=home) & unused == set(), args
+    assert "givedesk.intros.suggest" in imported_by("intros", "--json", home=home)

@@ -102,6 +102,11 @@ def test_a_persons_own_name_in_their_company_is_not_a_trade() -> None:
     writer = person("Elena", company="Petrova Grants", role="Grant writer", tags=["nonprofit"])
     assert found(clinic, builder) == {}
     assert pair("Samuel", "Elena") in found(clinic, builder, writer)
+    # A company is read once per wording: read first for a colleague whose name is not
+    # in it, it still leaves Oliver's own name out of his.
+    colleague = person("Mia", company="Grant Brothers Construction", role="Project manager",
+                       tags=["construction"])
+    assert pair("Samuel", "Oliver Grant") not in found(clinic, colleague, builder)
 
 
 def test_words_of_the_head_the_candidate_has_rank_them_first() -> None:
