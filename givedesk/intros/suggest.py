@@ -45,6 +45,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Literal
 
+from givedesk.collector import gc_paused
 from givedesk.config import Config
 from givedesk.intros.analysis import (
     GENERIC_HEADS,
@@ -541,6 +542,7 @@ def _suggestion(profiles: Sequence[_Profile], reasons: list[_Directed],
                            tuple(reason.oriented(a) for reason in ordered))
 
 
+@gc_paused
 def rank_pairs(contacts: Sequence[Contact], config: Config, *, limit: int | None = None,
                hidden: Collection[tuple[str, str]] = ()) -> list[IntroSuggestion]:
     """The pairs of `contacts` with a reason to meet, best first (the best `limit`, or

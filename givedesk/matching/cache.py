@@ -44,6 +44,7 @@ import msgspec
 import numpy as np
 import numpy.typing as npt
 
+from givedesk.collector import gc_paused
 from givedesk.config import MatchingConfig
 from givedesk.matching.context import ArticleText
 from givedesk.matching.engine import (
@@ -52,7 +53,6 @@ from givedesk.matching.engine import (
     _score_pair,
     distinct_terms,
     find_hits,
-    gc_paused,
     hits_in,
     searched_terms,
 )

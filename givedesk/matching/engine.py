@@ -20,17 +20,16 @@ matching each text on its own would give (a test compares them).
 
 from __future__ import annotations
 
-import functools
-import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import Any, Literal
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from givedesk.collector import gc_paused
 from givedesk.config import MatchingConfig
 from givedesk.matching.context import (
     NAMESAKE_NOTE,
@@ -73,8 +72,6 @@ from givedesk.matching.words import (
 from givedesk.models import Article, Contact, MatchField, MatchHit, SuggestionStatus
 
 MatchKind = Literal["interest", "need", "mention"]
-P = ParamSpec("P")
-R = TypeVar("R")
 
 FIELD_STYLES: dict[MatchField, TermStyle] = {
     "interests": "interest",
@@ -107,29 +104,6 @@ a millisecond, more than a small bucket takes on one."""
 SlotKey = tuple[str, WordMode]
 """A `TermWord` as a plain tuple: equal and hashed alike, and much cheaper to build
 for every word of a vocabulary."""
-
-
-def gc_paused(function: Callable[P, R]) -> Callable[P, R]:
-    """Run `function` with CPython's cycle collector off.
-
-    Matching a desk allocates hundreds of thousands of small objects and makes no
-    reference cycles; the collector would walk the whole growing heap over and over (a
-    third of the time on a large desk). Reference counting still frees everything. The
-    collector resumes once `function` has returned and its scratch data is gone, so the
-    one catch-up collection walks only what the result keeps.
-    """
-
-    @functools.wraps(function)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    return paused
 
 
 def stop_words_for(config: MatchingConfig) -> frozenset[str]:
