@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from givedesk.config import Config
 from givedesk.store import Store
-from givedesk.tui.widgets.chrome import DeskStatus, ScreenTabs
+from givedesk.tui.widgets.chrome import DeskFooter, DeskStatus, ScreenTabs
 
 if TYPE_CHECKING:
     from givedesk.tui.app import GiveDeskApp
@@ -54,7 +53,7 @@ class DeskScreen(Screen[None]):
         yield ScreenTabs(self.MODE)
         yield from self.compose_body()
         yield DeskStatus()
-        yield Footer()
+        yield DeskFooter()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
