@@ -143,13 +143,16 @@ def build(size: str, home: Path) -> datetime:
 
 
 def child_peak_memory(home: Path, now: datetime) -> float:
-    """MB of a fresh process that opens the desk and waits for the whole agenda."""
+    """MB of a fresh process that opens the desk, waits for the whole agenda and visits
+    every screen. Its VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a
+    child started by this (large) process would report at least this process's peak."""
     script = (
-        "import asyncio, resource, sys; from datetime import datetime; "
+        "import asyncio, re, sys; from datetime import datetime; "
         "sys.path[:0] = [sys.argv[3], sys.argv[3] + '/benchmarks']; import bench_tui; "
         "from pathlib import Path; "
         "asyncio.run(bench_tui.desk_app(Path(sys.argv[1]), datetime.fromisoformat(sys.argv[2]))); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "status = Path('/proc/self/status').read_text(); "
+        "print(int(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1)) / 1024)"
     )
     root = str(Path(__file__).resolve().parent.parent)
     done = subprocess.run([sys.executable, "-c", script, str(home), now.isoformat(), root],
