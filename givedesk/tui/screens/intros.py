@@ -92,7 +92,6 @@ class IntrosScreen(DeskScreen):
         progress.add_column("Wait", width=5, key="wait")
         suggested.focus()
 
-
     def load(self) -> None:
         """Introductions in progress at once; suggestions (every pair compared) in a
         worker, and keys wait for them."""

@@ -62,7 +62,6 @@ class OutboxScreen(DeskScreen):
         table.add_column("Your note", width=18, key="note")
         table.focus()
 
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape shows in the footer only while a draft is being edited: it is the way out."""
         if action == "leave_draft":

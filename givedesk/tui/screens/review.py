@@ -70,7 +70,6 @@ class ReviewScreen(DeskScreen):
         table.add_column("Feedback", width=8, key="feedback")
         table.focus()
 
-
     def load(self) -> None:
         now = self.now()
         with self.store.desk.transaction():
