@@ -3,6 +3,7 @@ ranked once, and screens are ready before their first visit."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 from typing import Any
@@ -126,3 +127,13 @@ async def test_a_screen_reads_the_store_again_only_when_it_changed(
         await pilot.press("2")
         assert reads == [1, 1]
         assert len(table_text(app, "#outbox-table")) == queued + 1
+
+
+async def test_the_desk_frozen_for_the_collector_is_given_back_when_the_app_ends(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0, "every app would stay in memory after it ended"
