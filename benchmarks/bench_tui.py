@@ -7,8 +7,9 @@ empty app, REPEATS times, min / median / max:
 * Today's first rows (matches, leads, follow-ups) after launch, and the agenda
   complete (introductions included), as the difference to the empty app's first frame
   (targets: demo 0.3 s; 3k x 10k 1 s for the rows, 3 s complete);
-* switching to every other screen and back, after the first paint, beside the same
-  key on the empty app (pilot's own wait per key is in both; target < 100 ms more);
+* once every screen is built ahead, switching to every other screen and back, twice
+  (first visits, later visits), each from the key to the frame after the screen's
+  rows are loaded, beside a key and a frame on the empty app (target < 100 ms more);
 * peak memory of a child process that opens the desk and waits for the whole agenda
   (target < 500 MB at 10k x 5k).
 
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,6 +44,7 @@ from givedesk.matching.service import todays_matches  # noqa: E402
 from givedesk.paths import Paths  # noqa: E402
 from givedesk.store import Store  # noqa: E402
 from givedesk.tui.app import GiveDeskApp  # noqa: E402
+from givedesk.tui.screens.base import DeskScreen  # noqa: E402
 from givedesk.tui.screens.today import TodayScreen  # noqa: E402
 from givedesk.tui.widgets.chrome import SCREENS  # noqa: E402
 
@@ -58,7 +61,7 @@ def spread(times: list[float]) -> str:
 
 
 async def empty_app() -> tuple[float, float]:
-    """(first frame, one screen-switch key) of the empty app."""
+    """(first frame, one key and the frame after it) of the empty app."""
     started = time.perf_counter()
     ready: list[float] = []
 
@@ -71,12 +74,37 @@ async def empty_app() -> tuple[float, float]:
         await pilot.pause()
         started = time.perf_counter()
         await pilot.press("2")
+        await pilot.pause()
         key = time.perf_counter() - started
     return ready[0], key
 
 
-async def desk_app(home: Path, now: datetime) -> tuple[float, float, float]:
-    """(first rows, agenda complete, median screen switch) of givedesk on `home`."""
+async def shown(app: GiveDeskApp, mode: str) -> None:
+    """Until the screen of `mode` is in front with what it shows loaded (no worker of
+    its own running, no keys held for it)."""
+    while True:
+        screen = app.screen
+        if isinstance(screen, DeskScreen) and mode == screen.MODE and screen.held_keys is None \
+                and not any(w.node is screen and w.is_running for w in app.workers):
+            return
+        await asyncio.sleep(0.002)
+
+
+@dataclass
+class DeskRun:
+    """One launch of givedesk, in seconds from the app's construction (switches: each)."""
+
+    first_rows: float
+    complete: float
+    ready: float
+    """Every screen built ahead and loaded."""
+    first_visits: list[float]
+    revisits: list[float]
+
+
+async def desk_app(home: Path, now: datetime) -> DeskRun:
+    """Launch givedesk on `home`, then visit every screen twice, each switch timed
+    from the key to the frame after the screen's rows are loaded."""
     started = time.perf_counter()
     app = GiveDeskApp(Store(Paths.for_home(home)), Config(), clock=lambda: now,
                       refresh_on_start=False)
@@ -85,18 +113,22 @@ async def desk_app(home: Path, now: datetime) -> tuple[float, float, float]:
         assert isinstance(screen, TodayScreen)
         table = screen.query_one(DataTable)
         while not table.row_count:
-            await asyncio.sleep(0.005)
+            await asyncio.sleep(0.002)
         first_rows = time.perf_counter() - started
-        while screen.loading_intros or app.workers._workers:
-            await asyncio.sleep(0.005)
+        while screen.loading_intros:
+            await asyncio.sleep(0.002)
         complete = time.perf_counter() - started
-        switches = []
-        for _, key, _ in [*SCREENS[1:], SCREENS[0]]:
-            begun = time.perf_counter()
-            await pilot.press(key)
-            switches.append(time.perf_counter() - begun)
         await app.workers.wait_for_complete()
-    return first_rows, complete, statistics.median(switches)
+        ready = time.perf_counter() - started
+        switches: list[list[float]] = [[], []]
+        for visit in switches:
+            for mode, key, _ in [*SCREENS[1:], SCREENS[0]]:
+                begun = time.perf_counter()
+                await pilot.press(key)
+                await shown(app, mode)
+                await pilot.pause()
+                visit.append(time.perf_counter() - begun)
+    return DeskRun(first_rows, complete, ready, *switches)
 
 
 def build(size: str, home: Path) -> datetime:
@@ -111,13 +143,16 @@ def build(size: str, home: Path) -> datetime:
 
 
 def child_peak_memory(home: Path, now: datetime) -> float:
-    """MB of a fresh process that opens the desk and waits for the whole agenda."""
+    """MB of a fresh process that opens the desk, waits for the whole agenda and visits
+    every screen. Its VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a
+    child started by this (large) process would report at least this process's peak."""
     script = (
-        "import asyncio, resource, sys; from datetime import datetime; "
+        "import asyncio, re, sys; from datetime import datetime; "
         "sys.path[:0] = [sys.argv[3], sys.argv[3] + '/benchmarks']; import bench_tui; "
         "from pathlib import Path; "
         "asyncio.run(bench_tui.desk_app(Path(sys.argv[1]), datetime.fromisoformat(sys.argv[2]))); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "status = Path('/proc/self/status').read_text(); "
+        "print(int(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1)) / 1024)"
     )
     root = str(Path(__file__).resolve().parent.parent)
     done = subprocess.run([sys.executable, "-c", script, str(home), now.isoformat(), root],
@@ -136,20 +171,27 @@ def report(size: str) -> None:
         empty_keys: list[float] = []
         rows: list[float] = []
         complete: list[float] = []
-        switches: list[float] = []
+        ready: list[float] = []
+        first_visits: list[float] = []
+        revisits: list[float] = []
         for _ in range(REPEATS):
             frame, key = asyncio.run(empty_app())
             frames.append(frame)
             empty_keys.append(key)
-            first, done, switch = asyncio.run(desk_app(home, now))
-            rows.append(first - frame)
-            complete.append(done - frame)
-            switches.append(switch - key)
+            run = asyncio.run(desk_app(home, now))
+            rows.append(run.first_rows - frame)
+            complete.append(run.complete - frame)
+            ready.append(run.ready - frame)
+            first_visits += [switch - key for switch in run.first_visits]
+            revisits += [switch - key for switch in run.revisits]
         memory = child_peak_memory(home, now)
     print(f"  empty app, first frame             {spread(frames)}")
+    print(f"  empty app, one key and its frame   {spread(empty_keys)}")
     print(f"  Today's first rows, after it       {spread(rows)}")
     print(f"  agenda complete (intros), after it {spread(complete)}")
-    print(f"  screen switch, beyond the empty app's key {spread(switches)}")
+    print(f"  every screen built ahead, after it {spread(ready)}")
+    print(f"  first visit of a screen, beyond the empty app's key {spread(first_visits)}")
+    print(f"  later visits, beyond the empty app's key            {spread(revisits)}")
     print(f"  peak memory, fresh process: {memory:.0f} MB "
           f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 

@@ -547,6 +547,11 @@ class Store:
         """Changes whenever news.json is written: a fetch that changed nothing leaves it."""
         return _file_stamp(self.paths.news_file)
 
+    def stamp(self) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
+        """Changes whenever desk.json or news.json is written: what a view read from the
+        store is still current while this is the same."""
+        return _file_stamp(self.paths.desk_file), self.news_stamp()
+
     def _backup_desk(self, today: date) -> None:
         """One copy of desk.json a day, the newest `BACKUPS_KEPT` kept."""
         folder = self.paths.backup_dir

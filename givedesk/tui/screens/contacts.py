@@ -142,13 +142,12 @@ class ContactsScreen(DeskScreen):
         table.add_column("30d", width=3, key="recent")
         table.add_column("Due", width=11, key="due")
         table.focus()
-        super().on_mount()
 
     def on_resize(self) -> None:
         """The detail pane lays an email out for its width: lay it out again."""
         self.call_after_refresh(self.show_detail)
 
-    def reload(self) -> None:
+    def load(self) -> None:
         self.people = {c.id: c for c in self.store.contacts.all()}
         self.gives = self.store.gives.all()
         self.activity = give_activity(self.gives, self.now())

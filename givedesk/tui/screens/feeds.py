@@ -55,9 +55,8 @@ class FeedsScreen(DeskScreen):
         table.add_column("Fetched", width=7, key="fetched")
         table.add_column("Articles", width=8, key="articles")
         table.focus()
-        super().on_mount()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         self.feeds = {feed.id: feed for feed in self.store.feeds.all()}
         per_feed = Counter(fid for article in self.store.articles.all() for fid in article.feed_ids)
         table = self.query_one(DataTable)

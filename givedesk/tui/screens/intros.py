@@ -91,14 +91,14 @@ class IntrosScreen(DeskScreen):
         progress.add_column("Next", width=26, key="next")
         progress.add_column("Wait", width=5, key="wait")
         suggested.focus()
-        super().on_mount()
 
-
-    def reload(self) -> None:
-        """Introductions in progress at once; suggestions (every pair compared) in a worker."""
+    def load(self) -> None:
+        """Introductions in progress at once; suggestions (every pair compared) in a
+        worker, and keys wait for them."""
         self.read_progress()
         self.fill_tables()
         self.query_one("#suggested-label", Label).update("Suggested introductions (finding…)")
+        self.hold_keys()
         self.find_suggestions()
 
     @work(thread=True, exclusive=True, group="intros", exit_on_error=False)
@@ -110,6 +110,7 @@ class IntrosScreen(DeskScreen):
         self.suggestions = {f"{s.a.id}:{s.b.id}": s for s in found}
         self.query_one("#suggested-label", Label).update("Suggested introductions")
         self.fill_tables()
+        self.release_keys()
 
     def fill_tables(self) -> None:
         now = self.now()

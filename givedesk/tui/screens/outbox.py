@@ -61,8 +61,6 @@ class OutboxScreen(DeskScreen):
         table.add_column("Item", width=34, key="item")
         table.add_column("Your note", width=18, key="note")
         table.focus()
-        super().on_mount()
-
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape shows in the footer only while a draft is being edited: it is the way out."""
@@ -73,7 +71,7 @@ class OutboxScreen(DeskScreen):
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         self.groups = {g.contact.id: g for g in outbox_groups(self.store)}
         table = self.query_one(DataTable)
         cursor = table.cursor_row

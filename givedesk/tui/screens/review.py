@@ -69,10 +69,8 @@ class ReviewScreen(DeskScreen):
         table.add_column("Note", width=28, key="note")
         table.add_column("Feedback", width=8, key="feedback")
         table.focus()
-        super().on_mount()
 
-
-    def reload(self) -> None:
+    def load(self) -> None:
         now = self.now()
         with self.store.desk.transaction():
             contacts, self.gives, asks = (self.store.contacts.all(), self.store.gives.all(),

@@ -8,7 +8,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Label, Static
@@ -126,9 +126,6 @@ class TodayScreen(DeskScreen):
         """The last dismiss or snooze, for `u`."""
         self.cursor_to: str | None = None
         """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
-        self.early_keys: list[events.Key] | None = []
-        """Keys for this screen pressed before its first rows were shown, replayed then;
-        None once the rows are there."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
@@ -145,11 +142,11 @@ class TodayScreen(DeskScreen):
         table.add_column("Age", width=5, key="age")
         self.query_one("#today-filter").display = False
         table.focus()
-        super().on_mount()
 
-
-    def reload(self) -> None:
-        """Paint first, then read: the agenda of a big desk takes a moment to rank."""
+    def load(self) -> None:
+        """Paint first, then read: the agenda of a big desk takes a moment to rank. Keys
+        wait for its first rows."""
+        self.hold_keys()
         self.call_after_refresh(self.load_agenda)
 
     @work(thread=True, exclusive=True, group="agenda", exit_on_error=False)
@@ -171,37 +168,9 @@ class TodayScreen(DeskScreen):
         self.gives_today, self.streak = pulse
         self.items = {item.key: item for item in items}
         self.fill_table()
-        if self.early_keys is not None:
-            early, self.early_keys = self.early_keys, None
-            if self.is_current:
-                self.replay(early)
-
-    def replay(self, keys: list[events.Key]) -> None:
-        """One key at a time, each after the screen has caught up with the last (a
-        dialog opened by `q` must be there for the note typed after it)."""
-        if keys:
-            self.app.post_message(keys[0])
-            self.app.call_after_refresh(self.replay, keys[1:])
-
-    def on_key(self, event: events.Key) -> None:
-        """Hold this screen's keys (moving, queueing, dismissing…) until the first rows
-        are shown, rather than acting on an empty table; the app's own keys (other
-        screens, help) pass unless they follow a held key."""
-        if self.early_keys is None:
-            return
-        table = self.query_one(DataTable)
-        if self.early_keys or event.key in self._bindings.key_to_bindings or (
-            table.has_focus and event.key in table._bindings.key_to_bindings
-        ):  # after one held key, every key waits, to keep their order
-            event.stop()
-            event.prevent_default()
-            # Sent by the app, as the terminal's keys are: a key sent by this screen
-            # would stop bubbling here, before the bindings see it.
-            self.early_keys.append(events.Key(event.key, event.character).set_sender(self.app))
-
-    def on_screen_suspend(self) -> None:
-        if self.early_keys:
-            self.early_keys.clear()  # meant for rows the user left before they came
+        self.release_keys()
+        if not loading:
+            self.desk.build_screens_ahead()
 
     def visible_items(self) -> list[AgendaItem]:
         """Matching rows, at most `GROUP_LIMIT` a group: a morning is not 5,000 rows."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Label, ProgressBar, Tab, Tabs
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar, Tab, Tabs
 
 SCREENS: tuple[tuple[str, str, str], ...] = (
     ("today", "1", "Today"),
@@ -62,3 +65,33 @@ class DeskStatus(Horizontal):
     def watch_message(self, message: str) -> None:
         self.query_one("#status-message", Label).update(message)
         self.display = bool(message)
+
+
+class DeskFooter(Footer):
+    """Textual's Footer, laid out again only when the keys it shows have changed.
+
+    Footer rebuilds all its key widgets each time the screen says its bindings may have
+    changed: on every focus move and every screen switch. On the desk that rebuild was
+    the largest part of switching screens, and the keys are nearly always the same.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: Hashable = None
+        """What the last layout showed: the screen's active keys and whether each is enabled."""
+
+    def _keys(self) -> Hashable:
+        return tuple((binding.key, binding.action, binding.description, binding.show, enabled,
+                      tooltip)
+                     for _node, binding, enabled, tooltip in self.screen.active_bindings.values())
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys()
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self._bindings_ready and self.is_attached and screen is self.screen \
+                and self._keys() == self._shown:
+            return
+        super().bindings_changed(screen)
