@@ -28,9 +28,9 @@ MAX_POINTS = 20
 
 def clean_label(label: str) -> str:
     """"* Work" (Google marks the primary with a star), "_$!<Mobile>!$_" (Apple) -> "work",
-    "mobile"."""
+    "mobile". Each word once: a vCard writes the words as TYPE values, which are a set."""
     words = _LABEL_JUNK.sub(" ", clean_text(label, max_length=40)).casefold().split()
-    return " ".join(word for word in words if word not in NOT_LABELS)
+    return " ".join(dict.fromkeys(word for word in words if word not in NOT_LABELS))
 
 
 def web_link(value: str) -> str | None:

@@ -7,6 +7,7 @@ import dataclasses
 import io
 from datetime import UTC, date, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,6 +81,15 @@ def test_any_contact_survives_an_export_and_an_import(people: list[Contact], exp
     once = round_trip(people, export)
     assert [fields(c) for c in once] == [fields(c) for c in people]
     assert [fields(c) for c in round_trip(once, export)] == [fields(c) for c in once]
+
+
+@pytest.mark.parametrize("export", ["csv", "vcf"])
+def test_a_label_of_a_repeated_word_round_trips(export: str) -> None:
+    """Found by the test above: "a a" went out as TYPE=a,a and came back "a"."""
+    person = clean_contact(Contact(name="Ana Lee", urls=[ContactPoint("https://ana.example",
+                                                                      "home home")]))
+    assert [p.label for p in person.urls] == ["home"]
+    assert round_trip([person], export)[0].urls == person.urls
 
 
 def test_a_full_contact_round_trips_through_both_formats() -> None:
