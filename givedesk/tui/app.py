@@ -115,7 +115,11 @@ class GiveDeskApp(App[None]):
         # Textual 8.2 has no public way to make a mode's screen without showing it;
         # `_init_mode` is what `switch_mode` does first, and it resumes the screen,
         # which reads the store as when the user switches to it.
+        # Between screens the user may quit: Textual then closes every screen stack,
+        # and one made after that has begun breaks its loop, so stop first.
         for mode in self.MODES:
+            if not self.is_running:
+                return
             if mode not in self._screen_stacks:
                 await self._init_mode(mode)
         # What is alive now (the screens, their rows, the agenda) mostly stays: the

@@ -137,3 +137,15 @@ async def test_the_desk_frozen_for_the_collector_is_given_back_when_the_app_ends
         await settle(pilot)
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0, "every app would stay in memory after it ended"
+
+
+async def test_quitting_while_screens_are_built_ahead_ends_cleanly(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    """Quitting at once after launch used to end in a traceback: a screen built ahead
+    joined the app's screens while Textual was closing them."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app._built_ahead:
+            await pilot.pause(0.01)
+    assert app.return_code in (None, 0)
