@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -9,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -75,6 +77,10 @@ class GiveDeskApp(App[None]):
         self.refresh_on_start = refresh_on_start
         self._status = ("", 0, 0)
         self._built_ahead = False
+        self._between_screens = asyncio.Event()
+        """Set while no screen is being built ahead: quitting waits for it."""
+        self._between_screens.set()
+        self._quitting = False
 
     def on_mount(self) -> None:
         """Today shows the cached agenda at once; stale feeds are fetched behind it."""
@@ -115,13 +121,15 @@ class GiveDeskApp(App[None]):
         # Textual 8.2 has no public way to make a mode's screen without showing it;
         # `_init_mode` is what `switch_mode` does first, and it resumes the screen,
         # which reads the store as when the user switches to it.
-        # Between screens the user may quit: Textual then closes every screen stack,
-        # and one made after that has begun breaks its loop, so stop first.
         for mode in self.MODES:
-            if not self.is_running:
+            if self._quitting or not self.is_running:  # the user quit: build no more
                 return
             if mode not in self._screen_stacks:
-                await self._init_mode(mode)
+                self._between_screens.clear()
+                try:
+                    await self._init_mode(mode)
+                finally:
+                    self._between_screens.set()
         # What is alive now (the screens, their rows, the agenda) mostly stays: the
         # collector's full passes over it paused the UI for 0.1-0.3 s at random at a
         # few thousand contacts. Freezing exempts it; `on_unmount` gives it back.
@@ -129,6 +137,22 @@ class GiveDeskApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+
+    def exit(self, result: None = None, return_code: int = 0,
+             message: RenderableType | None = None) -> None:
+        """Quit, once the screen being built ahead (if any) is mounted: Textual's
+        closing of the screens broke on one half made (a traceback on quitting at once
+        after launch)."""
+        self._quitting = True  # `_build_ahead` starts no other screen
+        if self._between_screens.is_set():
+            super().exit(result, return_code, message)
+            return
+
+        async def when_built() -> None:
+            await self._between_screens.wait()
+            super(GiveDeskApp, self).exit(result, return_code, message)
+
+        self.run_worker(when_built(), group="quit", exit_on_error=False)
 
     def action_help(self) -> None:
         everywhere = [*self.BINDINGS, *App.BINDINGS, *EVERYWHERE_KEYS]

@@ -75,10 +75,7 @@ class DeskScreen(Screen[None]):
         raise NotImplementedError
 
     def on_screen_resume(self) -> None:
-        """Shown (the first time too: every mode's screen is resumed once it is made).
-        A screen built ahead may be resumed after the user quit: nothing to show then."""
-        if not self.app.is_running:
-            return
+        """Shown (the first time too: every mode's screen is resumed once it is made)."""
         self.desk.sync_status(self.query_one(DeskStatus))
         if self.read_stamp != self.current_stamp():
             self.reload()
