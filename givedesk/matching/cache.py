@@ -52,7 +52,6 @@ from givedesk.matching.engine import (
     _Judge,
     _score_pair,
     distinct_terms,
-    find_hits,
     hits_in,
     searched_terms,
 )
@@ -399,14 +398,14 @@ class MatchCache:
     ) -> dict[tuple[str, str], list[MatchHit]]:
         """The hits of these decided pairs, found anew (their article is new or their
         person's terms changed): the feedback penalties need them before any pair is
-        scored. `find_hits` judges each pair on its own, so these are the hits the
-        batches find later."""
+        scored. Each pair is judged on its own, from the same searched terms, so these
+        are the hits the batches find later."""
         if not pairs:
             return {}
         wanted = set(pairs)
-        found = find_hits([news[a] for a in dict.fromkeys(a for a, _ in pairs)],
-                          [people[c] for c in dict.fromkeys(c for _, c in pairs)],
-                          stop_words, self.lexicon)
+        terms = distinct_terms([people[c] for c in dict.fromkeys(c for _, c in pairs)],
+                               stop_words, self.terms.searched)
+        found = hits_in([news[a] for a in dict.fromkeys(a for a, _ in pairs)], terms, stop_words)
         renewed: dict[tuple[str, str], list[MatchHit]] = {}
         for article_id, hits in found.items():
             for hit in hits:
@@ -582,7 +581,7 @@ class _PairWriter:
 
     def add_found(self, found: Mapping[str, Sequence[MatchHit]], news: Mapping[str, Article],
                   people: Mapping[str, Contact]) -> None:
-        """Pairs from `find_hits`: article id -> hits (of several people)."""
+        """Pairs from `hits_in`: article id -> hits (of several people)."""
         for article_id, hits in found.items():
             by_contact: dict[str, list[MatchHit]] = {}
             for hit in hits:
