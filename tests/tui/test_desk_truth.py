@@ -265,7 +265,8 @@ async def test_the_whole_intro_message_is_there_and_scrolls(
         assert box.virtual_size.height > box.size.height  # longer than the pane: it scrolls
         box.focus()
         await pilot.press("end")
-        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the scroll glides; on a busy machine
+        await pilot.pause()  # one pause ended before it did
         assert box.scroll_y > 0
         last_line = draft.body.strip().splitlines()[-1].strip()
         assert any(last_line[:30] in line for line in screen_lines(app))
