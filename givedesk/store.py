@@ -18,11 +18,12 @@ Why the extra machinery around TinyDB (see shared/PITFALLS.md):
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shlex
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -374,6 +375,11 @@ class Collection(Generic[T]):
         with self.database.transaction():
             return self._decode_all((self.database.storage.read() or {}).get(self.name, {}))
 
+    def records(self) -> Records[T]:
+        """The table by id, each record converted when first asked for."""
+        with self.database.transaction():
+            return Records(self, (self.database.storage.read() or {}).get(self.name, {}))
+
     def get(self, item_id: str) -> T | None:
         with self.database.transaction():
             document = self.database.table(self.name).get(where("id") == item_id)
@@ -440,6 +446,40 @@ class Collection(Generic[T]):
             table = self.database.table(self.name)
             table.truncate()
             table.insert_multiple(self._encode(item) for item in items)
+
+
+class Records(Mapping[str, T]):
+    """A table's records by id, each converted on first use: the day's hundred
+    suggestions among 10,000 contacts convert a hundred contacts, not 10,000.
+
+    A snapshot of the table as it was read: use it for one piece of work, not across
+    writes (a record saved since is not seen)."""
+
+    def __init__(self, collection: Collection[T], documents: dict[str, dict[str, Any]]) -> None:
+        self._collection = collection
+        self._documents = {document.get("id"): (key, document)
+                           for key, document in documents.items()}
+        self._converted: dict[str, T] = {}
+
+    def __getitem__(self, record_id: str) -> T:
+        found = self._converted.get(record_id)
+        if found is None:
+            key, document = self._documents[record_id]
+            found = self._collection._decode(Document(document, int(key)))
+            self._converted[record_id] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def digest(self) -> str:
+        """Of the records as stored: the same while none was added, removed or changed,
+        so derived data can tell in milliseconds that it is still current."""
+        stored = msgspec.json.encode([document for _, document in self._documents.values()])
+        return hashlib.blake2b(stored, digest_size=16).hexdigest()
 
 
 def _migrate_desk_v0(data: RawData) -> None:

@@ -58,6 +58,7 @@ from givedesk.matching.engine import (
 from givedesk.matching.lexicon import Lexicon
 from givedesk.matching.text import TermStyle
 from givedesk.models import Article, Contact, MatchField, MatchHit
+from givedesk.store import Records
 
 FORMAT_VERSION = "6"
 """Of the file's tables: a file of another version is deleted and rebuilt."""
@@ -282,8 +283,8 @@ class MatchCache:
     @gc_paused
     def sync(
         self,
-        articles: Sequence[Article],
-        contacts: Sequence[Contact],
+        articles: Records[Article],
+        contacts: Records[Contact],
         stop_words: frozenset[str],
         config: MatchingConfig,
         decided: Iterable[tuple[str, str]],
@@ -297,29 +298,25 @@ class MatchCache:
         if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
             for table in TABLES:
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+            self.db.execute("DELETE FROM meta WHERE key IN ('news', 'people')")
             self._packed = None
         lexicon = lexicon_digest(self.lexicon)
         new_lexicon = self._meta_changed("lexicon", lexicon)
         weights = digest([*(repr(getattr(config, name)) for name in SCORING_FIELDS), lexicon])
         rescore_all = self._meta_changed("scores", weights)
-
-        known_articles = dict(self.db.execute("SELECT id, digest FROM articles"))
-        known_contacts = {row[0]: row[1:] for row in self.db.execute(
-            "SELECT id, terms, scoring, fields FROM contacts")}
-        article_digests = {article.id: _article_digest(article) for article in articles}
-        fields = {contact.id: _fields_digest(contact) for contact in contacts}
-        worked_out = {contact.id: self.terms.work_out(contact) for contact in contacts
-                      if new_lexicon or contact.id not in known_contacts
-                      or known_contacts[contact.id][2] != fields[contact.id]}
-        terms = {contact.id: _terms_digest(contact, worked_out[contact.id])
-                 if contact.id in worked_out else known_contacts[contact.id][0]
-                 for contact in contacts}
-        fresh = [a for a in articles if known_articles.get(a.id) != article_digests[a.id]]
-        changed = [c for c in contacts if known_contacts.get(c.id, ("",))[0] != terms[c.id]]
-        gone_articles = known_articles.keys() - article_digests.keys()
-        gone_contacts = known_contacts.keys() - terms.keys()
+        # Whole tables unchanged since the last sync (most runs): nobody's digests need
+        # working out, and no record need be converted to learn that.
+        same_news = not self._meta_changed("news", articles.digest())
+        same_people = not self._meta_changed("people", contacts.digest()) and not new_lexicon
 
         self._load_numbers()
+        fresh, gone_articles = ([], set()) if same_news else self._sync_articles(articles)
+        if same_people:
+            changed: list[Contact] = []
+            gone_contacts: set[str] = set()
+            scorings_known = dict(self.db.execute("SELECT id, scoring FROM contacts"))
+        else:
+            changed, gone_contacts, scorings_known = self._sync_contacts(contacts, new_lexicon)
         dropped_articles = {self.article_nums[i] for i in gone_articles | {a.id for a in fresh}
                             if i in self.article_nums}
         dropped_contacts = {self.contact_nums[i] for i in gone_contacts | {c.id for c in changed}
@@ -328,22 +325,10 @@ class MatchCache:
         self.db.executemany("DELETE FROM pairs WHERE contact = ?", ((n,) for n in dropped_contacts))
         self.db.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in gone_articles))
         self.db.executemany("DELETE FROM contacts WHERE id = ?", ((i,) for i in gone_contacts))
-        self.db.executemany(
-            "INSERT INTO articles (id, digest) VALUES (?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET digest = excluded.digest",
-            ((a.id, article_digests[a.id]) for a in fresh))
-        self.db.executemany(
-            "INSERT INTO contacts (id, terms, scoring, fields, searched) VALUES (?, ?, '', ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET terms = excluded.terms, fields = excluded.fields, "
-            "searched = excluded.searched",
-            ((c.id, terms[c.id], fields[c.id], _encoder.encode(worked_out[c.id]))
-             for c in contacts if c.id in worked_out
-             and known_contacts.get(c.id, ("", "", ""))[::2] != (terms[c.id], fields[c.id])))
-        if fresh or changed:
+        if fresh or changed or gone_articles or gone_contacts:
             self._load_numbers()
 
-        people = {contact.id: contact for contact in contacts}
-        news = {article.id: article for article in articles}
+        people, news = contacts, articles
         fresh_ids = {article.id for article in fresh}
         changed_ids = {contact.id for contact in changed}
         renewed = self._renewed_hits(
@@ -364,9 +349,9 @@ class MatchCache:
             by_contact.setdefault(contact_id, {})[term] = factor
         unlearned = digest(())  # most people: no decision has changed their weights
         scorings = {cid: digest(f"{t}={f!r}" for t, f in sorted(by_contact[cid].items()))
-                    if cid in by_contact else unlearned for cid in terms}
-        rescored = {cid for cid in terms if rescore_all or known_contacts.get(cid, ("", ""))[1]
-                    != scorings[cid]} - changed_ids
+                    if cid in by_contact else unlearned for cid in contacts}
+        rescored = {cid for cid in contacts
+                    if rescore_all or scorings_known.get(cid) != scorings[cid]} - changed_ids
         self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
                             ((scorings[cid], cid) for cid in rescored | changed_ids))
 
@@ -379,8 +364,9 @@ class MatchCache:
                 "SELECT article, hits FROM pairs WHERE contact = ?",
                 (self.contact_nums[contact_id],)).fetchall())
         writer.flush()
-        for scanned, searched in ((fresh, contacts),
-                                  ([a for a in articles if a.id not in fresh_ids], changed)):
+        for scanned, searched in ((fresh, list(contacts.values()) if fresh else []),
+                                  ([a for a in articles.values() if a.id not in fresh_ids]
+                                   if changed else [], changed)):
             if not scanned or not searched:
                 continue
             terms_searched = distinct_terms(searched, stop_words, self.terms.searched)
@@ -391,6 +377,43 @@ class MatchCache:
         dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
         if writer.written or dropped_articles or dropped_contacts:
             self._update_scores(dropped_articles, dropped_contacts, *writer.scored())
+
+    def _sync_articles(self, articles: Records[Article]) -> tuple[list[Article], set[str]]:
+        """The articles new or edited since the last sync (numbered and recorded here),
+        and the ids of those gone."""
+        known = dict(self.db.execute("SELECT id, digest FROM articles"))
+        digests = {article.id: _article_digest(article) for article in articles.values()}
+        fresh = [article for article in articles.values()
+                 if known.get(article.id) != digests[article.id]]
+        gone = known.keys() - digests.keys()
+        self.db.executemany(
+            "INSERT INTO articles (id, digest) VALUES (?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET digest = excluded.digest",
+            ((article.id, digests[article.id]) for article in fresh))
+        return fresh, gone
+
+    def _sync_contacts(
+        self, contacts: Records[Contact], new_lexicon: bool,
+    ) -> tuple[list[Contact], set[str], dict[str, str]]:
+        """The people whose searched terms changed since the last sync (recorded here,
+        with their terms), the ids of those gone, and everyone's recorded scoring digest."""
+        known = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT id, terms, scoring, fields FROM contacts")}
+        fields = {contact.id: _fields_digest(contact) for contact in contacts.values()}
+        worked_out = {contact.id: self.terms.work_out(contact) for contact in contacts.values()
+                      if new_lexicon or contact.id not in known
+                      or known[contact.id][2] != fields[contact.id]}
+        terms = {cid: _terms_digest(contacts[cid], worked_out[cid])
+                 if cid in worked_out else known[cid][0] for cid in contacts}
+        changed = [contacts[cid] for cid in contacts if known.get(cid, ("",))[0] != terms[cid]]
+        self.db.executemany(
+            "INSERT INTO contacts (id, terms, scoring, fields, searched) VALUES (?, ?, '', ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET terms = excluded.terms, fields = excluded.fields, "
+            "searched = excluded.searched",
+            ((cid, terms[cid], fields[cid], _encoder.encode(searched))
+             for cid, searched in worked_out.items()
+             if known.get(cid, ("", "", ""))[::2] != (terms[cid], fields[cid])))
+        return changed, known.keys() - terms.keys(), {cid: row[1] for cid, row in known.items()}
 
     def _renewed_hits(
         self, pairs: Sequence[tuple[str, str]], news: Mapping[str, Article],

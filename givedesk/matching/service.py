@@ -53,14 +53,14 @@ from givedesk.models import (
     SuggestionStatus,
     utc_now,
 )
-from givedesk.store import Store
+from givedesk.store import Records, Store
 
 
 def refresh_hits(store: Store, config: MatchingConfig) -> dict[str, list[MatchHit]]:
     """Bring the match cache up to date (module docstring); every article's hits."""
-    contacts = store.contacts.all()
+    contacts = store.contacts.records()
     with store.news.transaction(), _synced(store, config, contacts) as (cache, _):
-        return cache.all_hits({contact.id: contact for contact in contacts})
+        return cache.all_hits(contacts)
 
 
 @dataclass
@@ -141,23 +141,22 @@ def feedback_penalties(
 
 @contextmanager
 def _synced(
-    store: Store, config: MatchingConfig, contacts: Sequence[Contact],
-    articles: Sequence[Article] | None = None,
+    store: Store, config: MatchingConfig, contacts: Records[Contact],
+    articles: Records[Article] | None = None,
 ) -> Iterator[tuple[MatchCache, Feedback]]:
     """The match cache brought up to date with the desk (call it inside the news
     transaction), and the feedback it was scored with."""
     lexicon = lexicon_for(config)
     states = _match_states(store).values()
     gives = store.gives.all()
-    people = {contact.id: contact for contact in contacts}
     learned: list[Feedback] = []
 
     def penalties_for(hits_of: HitsOf) -> Penalties:
-        learned.append(feedback_penalties(states, gives, people, hits_of, lexicon, config))
+        learned.append(feedback_penalties(states, gives, contacts, hits_of, lexicon, config))
         return learned[-1].penalties
 
     with MatchCache.opened(store.paths.match_cache_file, lexicon) as cache:
-        news = store.articles.all() if articles is None else articles
+        news = store.articles.records() if articles is None else articles
         decided = [*((state.subject_id, state.contact_id) for state in states),
                    *((give.article_id, give.contact_id) for give in gives
                      if give.article_id is not None)]
@@ -191,7 +190,7 @@ def todays_matches(
     count toward the day's allowances, so working through the list does not refill it.
     """
     matching = config.matching
-    contacts = {contact.id: contact for contact in store.contacts.all()}
+    contacts = store.contacts.records()
     states = _match_states(store)
     today = now.date()
     used = Counter(
@@ -203,10 +202,8 @@ def todays_matches(
     decided = [key for key, state in states.items() if _open_status(state, today) is not None]
     day_left = matching.max_suggestions - used.total()
     with store.news.transaction():
-        articles = {article.id: article for article in store.articles.all()}
-        with _synced(store, matching, list(contacts.values()), list(articles.values())) as (
-            cache, feedback,
-        ):
+        articles = store.articles.records()
+        with _synced(store, matching, contacts, articles) as (cache, feedback):
             ages = {article.id: article_age_penalty(article, now, matching)
                     for article in articles.values()}
             allowance = {contact_id: matching.max_per_contact - count

@@ -129,3 +129,40 @@ def test_stale_temporary_files_are_removed_on_open(home: Path) -> None:
     leftover.write_text("{half")
     Store(Paths.for_home(home))
     assert not leftover.exists()
+
+
+def test_records_by_id_convert_on_use_and_their_digest_follows_every_change(
+    store: Store,
+) -> None:
+    """Ranking reads a hundred of ten thousand contacts through `records()`, and the
+    match cache trusts its digest to skip work: any edit, insert or removal must show."""
+    store.contacts.insert_many([Contact(id=f"p{n}", name=f"Person {n}") for n in range(3)])
+    records = store.contacts.records()
+    assert list(records) == ["p0", "p1", "p2"] and len(records) == 3
+    assert records["p1"] == store.contacts.get("p1")
+    assert records["p1"] is records["p1"]  # converted once
+    with pytest.raises(KeyError):
+        records["nobody"]
+    digests = [records.digest(), store.contacts.records().digest()]
+    edited = records["p2"]
+    edited.interests = ["sailing"]
+    store.contacts.save(edited)
+    digests.append(store.contacts.records().digest())
+    store.contacts.insert(Contact(id="p3", name="Person 3"))
+    digests.append(store.contacts.records().digest())
+    store.contacts.remove("p0")
+    digests.append(store.contacts.records().digest())
+    assert digests[0] == digests[1]
+    assert len(set(digests[1:])) == 4
+
+
+def test_a_damaged_record_is_named_when_first_used(home: Path) -> None:
+    store = Store(Paths.for_home(home))
+    store.contacts.insert_many([Contact(id="ok", name="Fine"), Contact(id="bad", name="Bad")])
+    data = json.loads((home / "desk.json").read_text())
+    data["contacts"]["2"]["created"] = "yesterday"
+    (home / "desk.json").write_text(json.dumps(data))
+    records = Store(Paths.for_home(home)).contacts.records()
+    assert records["ok"].name == "Fine"
+    with pytest.raises(StoreError, match="contacts record 2: "):
+        records["bad"]

@@ -11,6 +11,7 @@ from typing import Any
 import msgspec
 import pytest
 
+from givedesk import store as store_module
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
 from givedesk.matching import cache as cache_module
@@ -383,6 +384,39 @@ def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPat
     desk.articles.insert(news("n1", "Sailing news"))
     refresh_hits(desk, MatchingConfig())
     assert scanned == [(1, 2)]
+
+
+def test_unchanged_tables_cost_no_per_record_work(
+    desk: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the contacts and the news as the last run left them, nobody's digest is
+    worked out and only the people shown are converted: the warm run of a big desk
+    costs what changed, not its size."""
+    ranking(desk, Config())
+    digested: list[str] = []
+    converted: list[str] = []
+    fields_digest, decode = cache_module._fields_digest, store_module.Collection._decode
+
+    def counting_digest(contact: Contact) -> str:
+        digested.append(contact.id)
+        return fields_digest(contact)
+
+    def counting_decode(self: Any, document: dict[str, Any]) -> Any:
+        if self.name == "contacts":
+            converted.append(document["id"])
+        return decode(self, document)
+
+    monkeypatch.setattr(cache_module, "_fields_digest", counting_digest)
+    monkeypatch.setattr(store_module.Collection, "_decode", counting_decode)
+    shown = ranking(desk, Config())
+    assert not digested
+    assert set(converted) == {contact_id for _, contact_id, *_ in shown}
+    ana = desk.contacts.get("ana")
+    assert ana is not None
+    ana.interests = [*ana.interests, "rowing"]
+    desk.contacts.save(ana)
+    ranking(desk, Config())
+    assert "ana" in digested
 
 
 def test_unchanged_desk_writes_no_cache(desk: Store) -> None:
