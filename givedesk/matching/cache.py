@@ -54,13 +54,14 @@ from givedesk.matching.engine import (
     distinct_terms,
     hits_in,
     searched_terms,
+    strength_bound,
 )
 from givedesk.matching.lexicon import Lexicon
 from givedesk.matching.text import TermStyle
 from givedesk.models import Article, Contact, MatchField, MatchHit
 from givedesk.store import Records
 
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "7"
 """Of the file's tables: a file of another version is deleted and rebuilt."""
 ENGINE_VERSION = "3"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
@@ -77,11 +78,12 @@ CREATE TABLE IF NOT EXISTS contacts (
     num INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, terms TEXT NOT NULL,
     scoring TEXT NOT NULL, fields TEXT NOT NULL, searched BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pairs (
-    article INTEGER NOT NULL, contact INTEGER NOT NULL, base REAL, hits BLOB NOT NULL,
-    PRIMARY KEY (article, contact)) WITHOUT ROWID;
+    article INTEGER NOT NULL, contact INTEGER NOT NULL, base REAL, exact INTEGER NOT NULL,
+    hits BLOB NOT NULL, PRIMARY KEY (article, contact)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS pairs_by_contact ON pairs (contact);
 CREATE TABLE IF NOT EXISTS scores (
-    article INTEGER PRIMARY KEY, contacts BLOB NOT NULL, bases BLOB NOT NULL);
+    article INTEGER PRIMARY KEY, contacts BLOB NOT NULL, bases BLOB NOT NULL,
+    exact BLOB NOT NULL);
 """
 TABLES = ("articles", "contacts", "pairs", "scores")
 ARTICLES_PER_BATCH = 500
@@ -93,10 +95,14 @@ first, then strongest first."""
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+FlagArray = npt.NDArray[np.bool_]
+Packed = tuple[IntArray, IntArray, FloatArray, FlagArray]
+"""The scored pairs: article numbers, contact numbers, base scores (or bounds), exact."""
 PairKey = tuple[int, int]
 """(article number, contact number) in the cache."""
-PairRow = tuple[int, int, float | None, bytes]
-"""A `pairs` row: article and contact numbers, base score, encoded hits."""
+PairRow = tuple[int, int, float | None, bool, bytes]
+"""A `pairs` row: article and contact numbers, base score (or its bound, when not
+exact), whether it is exact, encoded hits."""
 HitsOf = Callable[[str, str], Sequence[MatchHit]]
 Searched = tuple[MatchField, str, TermStyle]
 """A searched term: field, text, how it is read (`engine.searched_terms`)."""
@@ -155,7 +161,7 @@ class _Terms:
     costs a run with new articles a quarter of a second); and hits stored compactly:
     a hit's (field, term) as its index among the contact's searched terms (whose
     digest guarantees they are the same), then similarity, in_title, first and last
-    word."""
+    word. Keyed by contact id: matching new articles needs nobody's record."""
 
     def __init__(self, db: sqlite3.Connection, lexicon: Lexicon) -> None:
         self.db = db
@@ -163,47 +169,52 @@ class _Terms:
         self._searched: dict[str, list[Searched]] = {}
         self._stored: dict[str, bytes] | None = None
         self._lists: dict[str, list[tuple[MatchField, str]]] = {}
-        self._indexes: dict[str, dict[tuple[str, str], int]] = {}
+        self._indexes: dict[str, dict[tuple[str, str], tuple[int, bool]]] = {}
 
     def work_out(self, contact: Contact) -> list[Searched]:
         """The contact's searched terms anew, remembered for this run."""
         found = self._searched[contact.id] = searched_terms(contact, self.lexicon)
         return found
 
-    def searched(self, contact: Contact) -> list[Searched]:
-        """The contact's searched terms: as worked out in this run, or as stored."""
-        found = self._searched.get(contact.id)
+    def searched(self, contact_id: str) -> list[Searched]:
+        """The contact's searched terms: as worked out in this run, or as stored (every
+        contact the cache knows has them)."""
+        found = self._searched.get(contact_id)
         if found is None:
             if self._stored is None:
                 self._stored = dict(self.db.execute("SELECT id, searched FROM contacts"))
-            blob = self._stored.get(contact.id)
-            if blob is None:
-                return self.work_out(contact)
-            found = self._searched[contact.id] = _searched_decoder.decode(blob)
+            found = self._searched[contact_id] = _searched_decoder.decode(
+                self._stored[contact_id])
         return found
 
-    def of(self, contact: Contact) -> list[tuple[MatchField, str]]:
-        found = self._lists.get(contact.id)
+    def of(self, contact_id: str) -> list[tuple[MatchField, str]]:
+        found = self._lists.get(contact_id)
         if found is None:
-            found = self._lists[contact.id] = [
-                (name, term) for name, term, _ in self.searched(contact)]
+            found = self._lists[contact_id] = [
+                (name, term) for name, term, _ in self.searched(contact_id)]
         return found
 
-    def encode(self, contact: Contact, hits: Iterable[MatchHit]) -> bytes:
-        index = self._indexes.get(contact.id)
-        if index is None:
-            index = self._indexes[contact.id] = {}
-            for number, term in enumerate(self.of(contact)):
-                index.setdefault(term, number)
+    def index(self, contact_id: str) -> dict[tuple[str, str], tuple[int, bool]]:
+        """(field, term) -> its number among the contact's searched terms, and whether it
+        is their own term (the first of equal ones counts, as the context rules see it)."""
+        found = self._indexes.get(contact_id)
+        if found is None:
+            found = self._indexes[contact_id] = {}
+            for number, (name, term, style) in enumerate(self.searched(contact_id)):
+                found.setdefault((name, term), (number, style != "related"))
+        return found
+
+    def encode(self, contact_id: str, hits: Iterable[MatchHit]) -> bytes:
+        index = self.index(contact_id)
         return _encoder.encode([
-            (index[(hit.field, hit.term)], hit.similarity, hit.in_title, hit.first_token,
+            (index[(hit.field, hit.term)][0], hit.similarity, hit.in_title, hit.first_token,
              hit.last_token)
             for hit in hits
         ])
 
-    def decode(self, contact: Contact, blob: bytes) -> list[MatchHit]:
-        terms = self.of(contact)
-        return [MatchHit(contact.id, *terms[number], similarity, in_title, first, last)
+    def decode(self, contact_id: str, blob: bytes) -> list[MatchHit]:
+        terms = self.of(contact_id)
+        return [MatchHit(contact_id, *terms[number], similarity, in_title, first, last)
                 for number, similarity, in_title, first, last in _decoder.decode(blob)]
 
 
@@ -252,9 +263,11 @@ class MatchCache:
         self.article_nums: dict[str, int] = {}
         self.contact_nums: dict[str, int] = {}
         self._article_ids_by_num: dict[int, str] | None = None
-        self._packed: tuple[IntArray, IntArray, FloatArray] | None = None
+        self._packed: Packed | None = None
         """The `scores` table as arrays, once read (`_arrays`), kept in step by writes."""
         self.terms = _Terms(connection, lexicon)
+        self._exact: _ExactScorer | None = None
+        """Set by `sync`: how `best_pairs` scores exactly the pairs it holds only a bound of."""
 
     @classmethod
     @contextlib.contextmanager
@@ -341,7 +354,7 @@ class MatchCache:
             key = (self.article_nums.get(article_id), self.contact_nums.get(contact_id))
             row = self.db.execute("SELECT contact, hits FROM pairs WHERE article = ? AND "
                                   "contact = ?", key).fetchone()
-            return [] if row is None else self.terms.decode(people[contact_id], row[1])
+            return [] if row is None else self.terms.decode(contact_id, row[1])
 
         penalties = penalties_for(hits_of)
         by_contact: dict[str, dict[str, float]] = {}
@@ -355,28 +368,30 @@ class MatchCache:
         self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
                             ((scorings[cid], cid) for cid in rescored | changed_ids))
 
+        self._exact = _ExactScorer(self, news, people, config, penalties)
         writer = _PairWriter(self, config, penalties)
         # First the kept pairs of people whose weights changed (`pairs` holds no new pair
         # yet), then the new pairs, a batch of articles at a time: a cold run of a big
         # desk never holds all its hits at once.
         for contact_id in rescored:
-            writer.add_cached(people[contact_id], news, self.db.execute(
+            writer.add_cached(contact_id, news, self.db.execute(
                 "SELECT article, hits FROM pairs WHERE contact = ?",
                 (self.contact_nums[contact_id],)).fetchall())
         writer.flush()
-        for scanned, searched in ((fresh, list(contacts.values()) if fresh else []),
+        for scanned, searched in ((fresh, list(contacts) if fresh else []),
                                   ([a for a in articles.values() if a.id not in fresh_ids]
-                                   if changed else [], changed)):
+                                   if changed else [], list(changed_ids))):
             if not scanned or not searched:
                 continue
-            terms_searched = distinct_terms(searched, stop_words, self.terms.searched)
+            terms_searched = distinct_terms(
+                ((cid, self.terms.searched(cid)) for cid in searched), stop_words)
             for start in range(0, len(scanned), ARTICLES_PER_BATCH):
                 batch = scanned[start:start + ARTICLES_PER_BATCH]
-                writer.add_found(hits_in(batch, terms_searched, stop_words), news, people)
+                writer.add_found(hits_in(batch, terms_searched, stop_words), news)
                 writer.flush()
         dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
         if writer.written or dropped_articles or dropped_contacts:
-            self._update_scores(dropped_articles, dropped_contacts, *writer.scored())
+            self._update_scores(dropped_articles, dropped_contacts, writer.scored())
 
     def _sync_articles(self, articles: Records[Article]) -> tuple[list[Article], set[str]]:
         """The articles new or edited since the last sync (numbered and recorded here),
@@ -426,8 +441,8 @@ class MatchCache:
         if not pairs:
             return {}
         wanted = set(pairs)
-        terms = distinct_terms([people[c] for c in dict.fromkeys(c for _, c in pairs)],
-                               stop_words, self.terms.searched)
+        terms = distinct_terms(((c, self.terms.searched(c))
+                                for c in dict.fromkeys(c for _, c in pairs)), stop_words)
         found = hits_in([news[a] for a in dict.fromkeys(a for a, _ in pairs)], terms, stop_words)
         renewed: dict[tuple[str, str], list[MatchHit]] = {}
         for article_id, hits in found.items():
@@ -441,63 +456,75 @@ class MatchCache:
             self._article_ids_by_num = {num: aid for aid, num in self.article_nums.items()}
         return self._article_ids_by_num
 
+    def _contact_ids(self) -> dict[int, str]:
+        return {num: cid for cid, num in self.contact_nums.items()}
+
     def _load_numbers(self) -> None:
         self.article_nums = dict(self.db.execute("SELECT id, num FROM articles"))
         self.contact_nums = dict(self.db.execute("SELECT id, num FROM contacts"))
         self._article_ids_by_num = None
 
-    def _scored(
-        self, text: ArticleText, contact: Contact, hits: Sequence[MatchHit],
-        config: MatchingConfig, penalties: Penalties, judge: _Judge,
-    ) -> PairRow:
-        """A `pairs` row: the score before the age penalty (None when muted or when the
-        context rules reject every hit)."""
+    def _bounded(self, article: Article, contact_id: str, hits: Sequence[MatchHit],
+                 config: MatchingConfig, penalties: Penalties, most: float) -> PairRow:
+        """A `pairs` row holding the bound of the pair's score before the age penalty
+        (`engine.strength_bound`): `best_pairs` scores exactly only the pairs whose bound
+        can reach the day. A muted pair is exactly None at once."""
         ordered = sorted(hits, key=hit_order) if len(hits) > 1 else hits
-        pair = _score_pair(text, contact, ordered, 0.0, config, penalties, judge)
-        return (self.article_nums[text.article.id], self.contact_nums[contact.id],
-                None if pair is None else pair.strength, self.terms.encode(contact, ordered))
+        index = self.terms.index(contact_id)
+        own = [index[(hit.field, hit.term)][1] for hit in ordered]
+        bound = strength_bound(ordered, own, article.local, config, penalties, most)
+        return (self.article_nums[article.id], self.contact_nums[contact_id], bound,
+                bound is None, self.terms.encode(contact_id, ordered))
 
-    def _arrays(self) -> tuple[IntArray, IntArray, FloatArray]:
-        """Every scored pair: (article numbers, contact numbers, base scores)."""
+    def _arrays(self) -> Packed:
+        """Every scored pair: (article numbers, contact numbers, base scores or their
+        bounds, whether exact)."""
         if self._packed is not None:
             return self._packed
-        rows = self.db.execute("SELECT article, contacts, bases FROM scores").fetchall()
+        rows = self.db.execute("SELECT article, contacts, bases, exact FROM scores").fetchall()
         if not rows:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, np.zeros(0, dtype=np.float64)
-        numbers, people, scores = zip(*rows, strict=True)
+            self._packed = _empty()
+            return self._packed
+        numbers, people, scores, exact = zip(*rows, strict=True)
         contacts = np.frombuffer(b"".join(people), dtype=np.int32).astype(np.int64)
         lengths = [len(blob) // 4 for blob in people]
         articles = np.repeat(np.array(numbers, dtype=np.int64), lengths)
-        self._packed = articles, contacts, np.frombuffer(b"".join(scores), dtype=np.float64)
+        # copies: `best_pairs` settles bounds in place
+        self._packed = (articles, contacts, np.frombuffer(b"".join(scores), dtype=np.float64).copy(),
+                        np.frombuffer(b"".join(exact), dtype=np.bool_).copy())
         return self._packed
 
-    def _update_scores(
-        self, dropped_articles: set[int], dropped_contacts: set[int],
-        new_articles: IntArray, new_contacts: IntArray, new_bases: FloatArray,
-    ) -> None:
+    def _update_scores(self, dropped_articles: set[int], dropped_contacts: set[int],
+                       new: Packed) -> None:
         """The packed arrays without the dropped pairs, with the newly scored ones; only
         the rows of articles whose pairs changed are written."""
-        articles, contacts, bases = self._arrays()
+        articles, contacts, bases, exact = self._arrays()
         of_people = np.isin(contacts, list(dropped_contacts))
         kept = ~(np.isin(articles, list(dropped_articles)) | of_people)
         # every new pair's article or person is among the dropped
         touched = ({int(n) for n in np.unique(articles[of_people])} | dropped_articles
-                   | {int(n) for n in np.unique(new_articles)})
-        articles = np.concatenate([articles[kept], new_articles])
-        contacts = np.concatenate([contacts[kept], new_contacts])
-        bases = np.concatenate([bases[kept], new_bases])
-        self._packed = articles, contacts, bases
+                   | {int(n) for n in np.unique(new[0])})
+        self._packed = (np.concatenate([articles[kept], new[0]]),
+                        np.concatenate([contacts[kept], new[1]]),
+                        np.concatenate([bases[kept], new[2]]),
+                        np.concatenate([exact[kept], new[3]]))
+        self._write_scores(touched)
+
+    def _write_scores(self, touched: set[int]) -> None:
+        """The `scores` rows of these articles, from the packed arrays."""
+        articles, contacts, bases, exact = self._arrays()
         wanted = np.isin(articles, list(touched))
-        articles, contacts, bases = articles[wanted], contacts[wanted], bases[wanted]
+        articles, contacts, bases, exact = (articles[wanted], contacts[wanted], bases[wanted],
+                                            exact[wanted])
         order = np.argsort(articles, kind="stable")
-        articles, contacts, bases = articles[order], contacts[order], bases[order]
+        articles, contacts, bases, exact = (articles[order], contacts[order], bases[order],
+                                            exact[order])
         numbers, starts = np.unique(articles, return_index=True)
         ends = [*starts[1:], len(articles)]
         self.db.executemany("DELETE FROM scores WHERE article = ?", ((n,) for n in touched))
-        self.db.executemany("INSERT INTO scores VALUES (?, ?, ?)", (
+        self.db.executemany("INSERT INTO scores VALUES (?, ?, ?, ?)", (
             (int(number), contacts[start:end].astype(np.int32).tobytes(),
-             bases[start:end].tobytes())
+             bases[start:end].tobytes(), exact[start:end].tobytes())
             for number, start, end in zip(numbers, starts, ends, strict=True)))
 
     def best_pairs(
@@ -514,10 +541,16 @@ class MatchCache:
         articles whose age penalty is in `penalties` (None: too old to be shown), and of
         those, the ones at least as strong as the `total`-th strongest of the day. A
         superset of what ranking keeps (ties and the rounding of scores are left to the
-        caller)."""
-        articles, contacts, bases = self._arrays()
+        caller).
+
+        Pairs found since their last ranking hold only a bound of their score: the chosen
+        ones among them are scored exactly (and kept so) and the choice made again, until
+        every chosen pair is exact. A pair left out on its bound is left out on its score
+        too, since the score is lower; so few pairs of a big desk are ever scored."""
+        articles, contacts, bases, exact = self._arrays()
         if not len(bases) or total <= 0:
             return set()
+        assert self._exact is not None, "sync first"
         size = int(articles.max()) + 1
         age_penalty = np.full(size, np.inf)
         for article_id, penalty in penalties.items():
@@ -548,7 +581,13 @@ class MatchCache:
                 index = index[~np.isin(_pair_keys(articles[index], contacts[index]), closed)]
             chosen, allowed_count = _day_cut(index, contacts[index], strength[index], allowed,
                                              total)
+            pending = chosen[~exact[chosen]]
+            if len(pending):
+                self._exact.settle(pending)
+                strength[pending] = bases[pending] - age_penalty[articles[pending]]
+                continue
             if allowed_count >= total or edge == floor:
+                self._exact.write()
                 return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(),
                                strict=True))
             looked *= 4
@@ -557,87 +596,137 @@ class MatchCache:
         article, contact = self.article_nums.get(article_id), self.contact_nums.get(contact_id)
         return None if article is None or contact is None else (article, contact)
 
-    def pairs(self, keys: Iterable[PairKey], people: Mapping[str, Contact]
-              ) -> dict[PairKey, list[MatchHit]]:
+    def pairs(self, keys: Iterable[PairKey]) -> dict[PairKey, list[MatchHit]]:
         """The hits of these pairs, in `hit_order` (pairs without a score left out)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (article INTEGER, contact INTEGER)")
         self.db.execute("DELETE FROM wanted")
         self.db.executemany("INSERT INTO wanted VALUES (?, ?)", keys)
-        contact_ids = {num: cid for cid, num in self.contact_nums.items()}
+        contact_ids = self._contact_ids()
         found = {}
         for article, contact, blob in self.db.execute(
                 "SELECT p.article, p.contact, p.hits FROM wanted "
                 "JOIN pairs p USING (article, contact) WHERE p.base IS NOT NULL"):
-            found[(article, contact)] = self.terms.decode(people[contact_ids[contact]], blob)
+            found[(article, contact)] = self.terms.decode(contact_ids[contact], blob)
         return found
 
-    def all_hits(self, people: Mapping[str, Contact]) -> dict[str, list[MatchHit]]:
+    def all_hits(self) -> dict[str, list[MatchHit]]:
         """Article id -> every cached hit, in `hit_order` (what a full `find_hits` gives)."""
-        contact_ids = {num: cid for cid, num in self.contact_nums.items()}
+        contact_ids = self._contact_ids()
         found: dict[str, list[MatchHit]] = {}
         for article, contact, blob in self.db.execute("SELECT article, contact, hits FROM pairs"):
             found.setdefault(self._article_ids()[article], []).extend(
-                self.terms.decode(people[contact_ids[contact]], blob))
+                self.terms.decode(contact_ids[contact], blob))
         return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
 
 
 class _PairWriter:
-    """Scores found pairs into `pairs` rows and writes them a batch at a time, keeping
-    only the scored ones' numbers and bases for the packed arrays."""
+    """Bounds found pairs into `pairs` rows and writes them a batch at a time, keeping
+    only the numbers and bounds of those not muted for the packed arrays."""
 
     def __init__(self, cache: MatchCache, config: MatchingConfig, penalties: Penalties) -> None:
         self.cache = cache
         self.config = config
         self.penalties = penalties
-        self.judge = _Judge(cache.lexicon)
+        self.most: dict[str, float] = {}
+        """Each person's largest feedback factor, when above 1 (`strength_bound`)."""
+        for (contact_id, _), factor in penalties.items():
+            self.most[contact_id] = max(self.most.get(contact_id, 1.0), factor)
         self.rows: list[PairRow] = []
-        self.texts: dict[str, ArticleText] = {}
         self.written = 0
-        self._scored: list[tuple[IntArray, IntArray, FloatArray]] = []
+        self._scored: list[Packed] = []
 
-    def _add(self, article: Article, contact: Contact, hits: Sequence[MatchHit]) -> None:
-        text = self.texts.get(article.id)
-        if text is None:
-            text = self.texts[article.id] = ArticleText(article)
-        self.rows.append(self.cache._scored(text, contact, hits, self.config, self.penalties,
-                                            self.judge))
+    def _add(self, article: Article, contact_id: str, hits: Sequence[MatchHit]) -> None:
+        self.rows.append(self.cache._bounded(article, contact_id, hits, self.config,
+                                             self.penalties, self.most.get(contact_id, 1.0)))
 
-    def add_found(self, found: Mapping[str, Sequence[MatchHit]], news: Mapping[str, Article],
-                  people: Mapping[str, Contact]) -> None:
+    def add_found(self, found: Mapping[str, Sequence[MatchHit]],
+                  news: Mapping[str, Article]) -> None:
         """Pairs from `hits_in`: article id -> hits (of several people)."""
         for article_id, hits in found.items():
             by_contact: dict[str, list[MatchHit]] = {}
             for hit in hits:
                 by_contact.setdefault(hit.contact_id, []).append(hit)
             for contact_id, own in by_contact.items():
-                self._add(news[article_id], people[contact_id], own)
+                self._add(news[article_id], contact_id, own)
 
-    def add_cached(self, contact: Contact, news: Mapping[str, Article],
+    def add_cached(self, contact_id: str, news: Mapping[str, Article],
                    rows: Iterable[tuple[int, bytes]]) -> None:
-        """A person's cached pairs, (article number, encoded hits), to score again."""
+        """A person's cached pairs, (article number, encoded hits), to bound again."""
         ids = self.cache._article_ids()
         for article_num, blob in rows:
-            self._add(news[ids[article_num]], contact, self.cache.terms.decode(contact, blob))
+            self._add(news[ids[article_num]], contact_id,
+                      self.cache.terms.decode(contact_id, blob))
 
     def flush(self) -> None:
         rows = sorted(self.rows, key=lambda row: (row[0], row[1]))
-        self.cache.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?)", rows)
-        scored = [row for row in rows if row[2] is not None]
+        self.cache.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?)", rows)
+        kept = [row for row in rows if row[2] is not None]
         self._scored.append((
-            np.fromiter((row[0] for row in scored), dtype=np.int64, count=len(scored)),
-            np.fromiter((row[1] for row in scored), dtype=np.int64, count=len(scored)),
-            np.fromiter((row[2] or 0.0 for row in scored), dtype=np.float64, count=len(scored)),
+            np.fromiter((row[0] for row in kept), dtype=np.int64, count=len(kept)),
+            np.fromiter((row[1] for row in kept), dtype=np.int64, count=len(kept)),
+            np.fromiter((row[2] or 0.0 for row in kept), dtype=np.float64, count=len(kept)),
+            np.fromiter((row[3] for row in kept), dtype=np.bool_, count=len(kept)),
         ))
         self.written += len(rows)
-        self.rows, self.texts = [], {}
+        self.rows = []
 
-    def scored(self) -> tuple[IntArray, IntArray, FloatArray]:
-        """(article numbers, contact numbers, base scores) of every scored pair written."""
+    def scored(self) -> Packed:
+        """The packed arrays of every pair written but the muted."""
         if not self._scored:
-            return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
-                    np.zeros(0, dtype=np.float64))
-        articles, contacts, bases = zip(*self._scored, strict=True)
-        return np.concatenate(articles), np.concatenate(contacts), np.concatenate(bases)
+            return _empty()
+        articles, contacts, bases, exact = zip(*self._scored, strict=True)
+        return (np.concatenate(articles), np.concatenate(contacts), np.concatenate(bases),
+                np.concatenate(exact))
+
+
+class _ExactScorer:
+    """Scores exactly, from their cached hits, the pairs `best_pairs` chose on a bound:
+    the packed arrays are settled at once, `pairs` and `scores` by `write`."""
+
+    def __init__(self, cache: MatchCache, news: Mapping[str, Article],
+                 people: Mapping[str, Contact], config: MatchingConfig,
+                 penalties: Penalties) -> None:
+        self.cache = cache
+        self.news = news
+        self.people = people
+        self.config = config
+        self.penalties = penalties
+        self.judge = _Judge(cache.lexicon)
+        self.settled: list[tuple[float | None, int, int]] = []
+        """(exact base, article number, contact number) of the pairs settled."""
+
+    def settle(self, positions: IntArray) -> None:
+        """Replace the bounds at these positions of the packed arrays by exact scores
+        (-inf where the context rules reject every hit)."""
+        articles, contacts, bases, exact = self.cache._arrays()
+        keys = list(zip(articles[positions].tolist(), contacts[positions].tolist(), strict=True))
+        found = self.cache.pairs(keys)
+        article_ids, contact_ids = self.cache._article_ids(), self.cache._contact_ids()
+        texts: dict[int, ArticleText] = {}
+        for position, key in zip(positions.tolist(), keys, strict=True):
+            text = texts.get(key[0])
+            if text is None:
+                text = texts[key[0]] = ArticleText(self.news[article_ids[key[0]]])
+            pair = _score_pair(text, self.people[contact_ids[key[1]]], found[key], 0.0,
+                               self.config, self.penalties, self.judge)
+            base = None if pair is None else pair.strength
+            bases[position] = -np.inf if base is None else base
+            exact[position] = True
+            self.settled.append((base, *key))
+
+    def write(self) -> None:
+        if not self.settled:
+            return
+        self.cache.db.executemany(
+            "UPDATE pairs SET base = ?, exact = 1 WHERE article = ? AND contact = ?",
+            self.settled)
+        self.cache._write_scores({article for _, article, _ in self.settled})
+        self.settled = []
+
+
+def _empty() -> Packed:
+    nothing = np.zeros(0, dtype=np.int64)
+    return nothing, nothing, np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.bool_)
 
 
 def _day_cut(index: IntArray, people: IntArray, strength: FloatArray, allowed: IntArray,

@@ -20,7 +20,8 @@ matching each text on its own would give (a test compares them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -247,19 +248,19 @@ def searched_terms(
 
 
 def distinct_terms(
-    contacts: Iterable[Contact], stop_words: frozenset[str],
-    searched_of: Callable[[Contact], Iterable[tuple[MatchField, str, TermStyle]]],
+    searched: Iterable[tuple[str, Iterable[tuple[MatchField, str, TermStyle]]]],
+    stop_words: frozenset[str],
 ) -> list[TermOwners]:
     """Each distinct (style, term) once, with every contact and field it belongs to:
-    three people interested in "podcasting" cost one search, not three. (`searched_of`:
-    a contact's `searched_terms`, which the match cache keeps.)"""
+    three people interested in "podcasting" cost one search, not three. (`searched`:
+    (contact id, their `searched_terms`), which the match cache keeps.)"""
     terms: dict[tuple[TermStyle, str], TermOwners] = {}
-    for contact in contacts:
-        for field_name, text, style in searched_of(contact):
+    for contact_id, searched_of in searched:
+        for field_name, text, style in searched_of:
             entry = terms.get((style, text))
             if entry is None:
                 entry = terms[(style, text)] = TermOwners(compile_term(text, style, stop_words))
-            entry.owners.append((contact.id, field_name))
+            entry.owners.append((contact_id, field_name))
     return [entry for entry in terms.values() if entry.compiled.patterns]
 
 
@@ -366,7 +367,8 @@ def find_hits(
     its title or summary (the best place in each). Articles without hits are left out.
     Whether a hit means the person's subject is decided by `rank`."""
     used = lexicon or default_lexicon()
-    terms = distinct_terms(contacts, stop_words, lambda contact: searched_terms(contact, used))
+    terms = distinct_terms(((contact.id, searched_terms(contact, used)) for contact in contacts),
+                           stop_words)
     return hits_in(articles, terms, stop_words)
 
 
@@ -623,6 +625,41 @@ def _score_pair(
         origins=tuple(entry[2] for entry in ordered),
         notes=tuple(entry[3] for entry in ordered),
     )
+
+
+def strength_bound(
+    hits: Sequence[MatchHit], own: Sequence[bool], local: bool, config: MatchingConfig,
+    penalties: Penalties, most: float,
+) -> float | None:
+    """At least the strength `_score_pair` gives these hits with no age penalty, whatever
+    the context rules decide, found without reading the article: the match cache scores
+    exactly only the pairs whose bound can reach the day. None when muted (exactly as
+    `_score_pair`).
+
+    `own[i]`: hit i is on the person's own term, so its origin is the hit itself and
+    its value is known but for the rules rejecting it; otherwise its origin is one of
+    the person's terms reached through a related term, an alias or their role, in the
+    hit's field, weighted at most 1 and by at most `most`, their largest feedback factor.
+    A pair's distinct origins are at most its distinct (field, term) hits."""
+    best = -math.inf
+    keys: set[tuple[str, str]] = set()
+    for hit, is_own in zip(hits, own, strict=True):
+        if hit.field == "muted_topics":
+            return None
+        scaled = hit.similarity * (config.title_weight if hit.in_title else config.summary_weight)
+        if is_own:
+            value = scaled * (penalties.get((hit.contact_id, hit.term.casefold()), 1.0)
+                              if penalties else 1.0)
+        else:
+            value = scaled * most if scaled > 0 else 0.0
+        kind = FIELD_KINDS[hit.field]
+        if kind == "mention":
+            value += config.mention_bonus + (config.local_mention_bonus if local else 0.0)
+        elif kind == "need":
+            value += config.need_bonus
+        best = max(best, value)
+        keys.add((hit.field, hit.term.casefold()))
+    return best + max(config.extra_term_bonus, 0.0) * min(len(keys) - 1, MAX_EXTRA_TERMS)
 
 
 @gc_paused

@@ -60,7 +60,7 @@ def refresh_hits(store: Store, config: MatchingConfig) -> dict[str, list[MatchHi
     """Bring the match cache up to date (module docstring); every article's hits."""
     contacts = store.contacts.records()
     with store.news.transaction(), _synced(store, config, contacts) as (cache, _):
-        return cache.all_hits(contacts)
+        return cache.all_hits()
 
 
 @dataclass
@@ -212,7 +212,7 @@ def todays_matches(
                                       matching.max_per_contact, decided, day_left)
             if include_all:
                 wanted.update(key for key in (cache.numbers(*pair) for pair in decided) if key)
-            cached = cache.pairs(wanted, contacts)
+            cached = cache.pairs(wanted)
             ids = {num: aid for aid, num in cache.article_nums.items()}
             people = {num: cid for cid, num in cache.contact_nums.items()}
     ranked = _rescored(cached, ids, people, articles, contacts, ages, matching, feedback)
