@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from givedesk.collector import gc_paused
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
 from givedesk.matching.cache import HitsOf, MatchCache
@@ -179,6 +180,7 @@ def _open_status(state: SuggestionState | None, today: date) -> SuggestionStatus
     return state.status
 
 
+@gc_paused
 def todays_matches(
     store: Store, config: Config, *, now: datetime, include_all: bool = False
 ) -> list[Match]:
@@ -188,6 +190,8 @@ def todays_matches(
     Pairs the user dismissed, snoozed (until their day), queued or gave are left out;
     `include_all` lists them too, with their `status`. Pairs queued or given today
     count toward the day's allowances, so working through the list does not refill it.
+    The cycle collector waits (`gc_paused`): a full collection of a big desk's heap would
+    take as long as a run with nothing new.
     """
     matching = config.matching
     contacts = store.contacts.records()
