@@ -204,12 +204,12 @@ class _Terms:
                 found.setdefault((name, term), (number, style != "related"))
         return found
 
-    def encode(self, contact_id: str, hits: Iterable[MatchHit]) -> bytes:
-        index = self.index(contact_id)
+    @staticmethod
+    def encode(numbers: Iterable[int], hits: Iterable[MatchHit]) -> bytes:
+        """The hits, each with its term's number from `index`."""
         return _encoder.encode([
-            (index[(hit.field, hit.term)][0], hit.similarity, hit.in_title, hit.first_token,
-             hit.last_token)
-            for hit in hits
+            (number, hit.similarity, hit.in_title, hit.first_token, hit.last_token)
+            for number, hit in zip(numbers, hits, strict=True)
         ])
 
     def decode(self, contact_id: str, blob: bytes) -> list[MatchHit]:
@@ -263,6 +263,7 @@ class MatchCache:
         self.article_nums: dict[str, int] = {}
         self.contact_nums: dict[str, int] = {}
         self._article_ids_by_num: dict[int, str] | None = None
+        self._contact_ids_by_num: dict[int, str] | None = None
         self._packed: Packed | None = None
         """The `scores` table as arrays, once read (`_arrays`), kept in step by writes."""
         self.terms = _Terms(connection, lexicon)
@@ -341,12 +342,11 @@ class MatchCache:
         if fresh or changed or gone_articles or gone_contacts:
             self._load_numbers()
 
-        people, news = contacts, articles
         fresh_ids = {article.id for article in fresh}
         changed_ids = {contact.id for contact in changed}
         renewed = self._renewed_hits(
-            [(a, c) for a, c in decided if a in news and c in people
-             and (a in fresh_ids or c in changed_ids)], news, people, stop_words)
+            [(a, c) for a, c in decided if a in articles and c in contacts
+             and (a in fresh_ids or c in changed_ids)], articles, contacts, stop_words)
 
         def hits_of(article_id: str, contact_id: str) -> Sequence[MatchHit]:
             if article_id in fresh_ids or contact_id in changed_ids:
@@ -368,13 +368,13 @@ class MatchCache:
         self.db.executemany("UPDATE contacts SET scoring = ? WHERE id = ?",
                             ((scorings[cid], cid) for cid in rescored | changed_ids))
 
-        self._exact = _ExactScorer(self, news, people, config, penalties)
+        self._exact = _ExactScorer(self, articles, contacts, config, penalties)
         writer = _PairWriter(self, config, penalties)
         # First the kept pairs of people whose weights changed (`pairs` holds no new pair
         # yet), then the new pairs, a batch of articles at a time: a cold run of a big
         # desk never holds all its hits at once.
         for contact_id in rescored:
-            writer.add_cached(contact_id, news, self.db.execute(
+            writer.add_cached(contact_id, articles, self.db.execute(
                 "SELECT article, hits FROM pairs WHERE contact = ?",
                 (self.contact_nums[contact_id],)).fetchall())
         writer.flush()
@@ -387,7 +387,7 @@ class MatchCache:
                 ((cid, self.terms.searched(cid)) for cid in searched), stop_words)
             for start in range(0, len(scanned), ARTICLES_PER_BATCH):
                 batch = scanned[start:start + ARTICLES_PER_BATCH]
-                writer.add_found(hits_in(batch, terms_searched, stop_words), news)
+                writer.add_found(hits_in(batch, terms_searched, stop_words), articles)
                 writer.flush()
         dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
         if writer.written or dropped_articles or dropped_contacts:
@@ -457,12 +457,14 @@ class MatchCache:
         return self._article_ids_by_num
 
     def _contact_ids(self) -> dict[int, str]:
-        return {num: cid for cid, num in self.contact_nums.items()}
+        if self._contact_ids_by_num is None:
+            self._contact_ids_by_num = {num: cid for cid, num in self.contact_nums.items()}
+        return self._contact_ids_by_num
 
     def _load_numbers(self) -> None:
         self.article_nums = dict(self.db.execute("SELECT id, num FROM articles"))
         self.contact_nums = dict(self.db.execute("SELECT id, num FROM contacts"))
-        self._article_ids_by_num = None
+        self._article_ids_by_num = self._contact_ids_by_num = None
 
     def _bounded(self, article: Article, contact_id: str, hits: Sequence[MatchHit],
                  config: MatchingConfig, penalties: Penalties, most: float) -> PairRow:
@@ -471,10 +473,10 @@ class MatchCache:
         can reach the day. A muted pair is exactly None at once."""
         ordered = sorted(hits, key=hit_order) if len(hits) > 1 else hits
         index = self.terms.index(contact_id)
-        own = [index[(hit.field, hit.term)][1] for hit in ordered]
+        numbers, own = zip(*(index[(hit.field, hit.term)] for hit in ordered), strict=True)
         bound = strength_bound(ordered, own, article.local, config, penalties, most)
         return (self.article_nums[article.id], self.contact_nums[contact_id], bound,
-                bound is None, self.terms.encode(contact_id, ordered))
+                bound is None, self.terms.encode(numbers, ordered))
 
     def _arrays(self) -> Packed:
         """Every scored pair: (article numbers, contact numbers, base scores or their
