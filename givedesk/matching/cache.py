@@ -522,7 +522,7 @@ class MatchCache:
         articles, contacts, bases, exact = (articles[order], contacts[order], bases[order],
                                             exact[order])
         numbers, starts = np.unique(articles, return_index=True)
-        ends = [*starts[1:], len(articles)]
+        ends = np.r_[starts[1:], len(articles)][:len(starts)]  # none when no pair is left
         self.db.executemany("DELETE FROM scores WHERE article = ?", ((n,) for n in touched))
         self.db.executemany("INSERT INTO scores VALUES (?, ?, ?, ?)", (
             (int(number), contacts[start:end].astype(np.int32).tobytes(),

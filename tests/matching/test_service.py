@@ -386,6 +386,19 @@ def test_incremental_matching_gives_what_a_full_rescore_gives(desk: Store) -> No
     assert ranking(desk, weighted) == full_ranking(desk, weighted)
 
 
+def test_an_edit_that_leaves_an_article_with_no_pair(desk: Store) -> None:
+    """Ana no longer follows sailing: the sailing articles lose their only pairs (this
+    crashed the run that wrote their packed scores)."""
+    config = Config()
+    assert ("s1", "ana") in [match[:2] for match in ranking(desk, config)]
+    ana = desk.contacts.get("ana")
+    assert ana is not None
+    ana.interests = ["rowing"]
+    desk.contacts.save(ana)
+    assert ranking(desk, config) == full_ranking(desk, config)
+    assert not any(hits for article, hits in cached_hits(desk).items() if article[0] == "s")
+
+
 def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     refresh_hits(desk, MatchingConfig())
     scanned: list[tuple[int, int]] = []
