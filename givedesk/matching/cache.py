@@ -23,8 +23,12 @@ What depends on what (so a run redoes only what changed):
 Tables: `articles` and `contacts` give each id a number and remember its digests
 (and each contact's searched terms, so a run with new articles need not work them out
 for everyone); `pairs` holds every (article, contact) with a hit: its hits (in `hit_order`) and base
-score (None when muted or when no hit counts); `scores` is the scored pairs as
-packed arrays, one row per article, kept in step with `pairs`. Ranking scores the few
+score (None when muted or when no hit counts); `scores` is every pair as packed
+arrays (-inf for None), one row per article, kept in step with `pairs`: they also say
+which pairs a person has, so `pairs` needs no index by person (keeping one up to date
+cost a run with 100 new articles at 10,000 people a sixth of a second); `term_index`
+is everyone's searched terms gathered by term (`columns.TermIndex`), kept while the
+people, the lexicon and the stop words are as they were. Ranking scores the few
 pairs that can be shown again from their hits (`engine._score_pair`), with their age
 penalty, so what is shown is exactly what `engine.rank` gives. Only the strongest few
 times `max_suggestions` are looked at (`best_pairs`), and new articles are matched and
@@ -46,6 +50,14 @@ import numpy.typing as npt
 
 from givedesk.collector import gc_paused
 from givedesk.config import MatchingConfig
+from givedesk.matching.columns import (
+    BoundPairs,
+    HitColumns,
+    Searched,
+    TermIndex,
+    bound_pairs,
+    decode_hits,
+)
 from givedesk.matching.context import ArticleText
 from givedesk.matching.engine import (
     Penalties,
@@ -54,14 +66,13 @@ from givedesk.matching.engine import (
     distinct_terms,
     hits_in,
     searched_terms,
-    strength_bound,
+    term_matches,
 )
 from givedesk.matching.lexicon import Lexicon
-from givedesk.matching.text import TermStyle
 from givedesk.models import Article, Contact, MatchField, MatchHit
 from givedesk.store import Records
 
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 """Of the file's tables: a file of another version is deleted and rebuilt."""
 ENGINE_VERSION = "3"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
@@ -80,12 +91,12 @@ CREATE TABLE IF NOT EXISTS contacts (
 CREATE TABLE IF NOT EXISTS pairs (
     article INTEGER NOT NULL, contact INTEGER NOT NULL, base REAL, exact INTEGER NOT NULL,
     hits BLOB NOT NULL, PRIMARY KEY (article, contact)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS pairs_by_contact ON pairs (contact);
 CREATE TABLE IF NOT EXISTS scores (
     article INTEGER PRIMARY KEY, contacts BLOB NOT NULL, bases BLOB NOT NULL,
     exact BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS term_index (key TEXT NOT NULL, data BLOB NOT NULL);
 """
-TABLES = ("articles", "contacts", "pairs", "scores")
+TABLES = ("articles", "contacts", "pairs", "scores", "term_index")
 ARTICLES_PER_BATCH = 500
 """New articles are matched and written this many at a time: a cold run of 10,000
 people keeps the hits of 500 articles at once, not of all."""
@@ -100,12 +111,7 @@ Packed = tuple[IntArray, IntArray, FloatArray, FlagArray]
 """The scored pairs: article numbers, contact numbers, base scores (or bounds), exact."""
 PairKey = tuple[int, int]
 """(article number, contact number) in the cache."""
-PairRow = tuple[int, int, float | None, bool, bytes]
-"""A `pairs` row: article and contact numbers, base score (or its bound, when not
-exact), whether it is exact, encoded hits."""
 HitsOf = Callable[[str, str], Sequence[MatchHit]]
-Searched = tuple[MatchField, str, TermStyle]
-"""A searched term: field, text, how it is read (`engine.searched_terms`)."""
 
 
 def digest(parts: Iterable[str]) -> str:
@@ -151,17 +157,16 @@ def hit_order(hit: MatchHit) -> tuple[str, str, str, bool, int]:
 
 
 _encoder = msgspec.msgpack.Encoder()
-_decoder = msgspec.msgpack.Decoder(list[tuple[int, float, bool, int, int]])
 _searched_decoder = msgspec.msgpack.Decoder(list[Searched])
 
 
 class _Terms:
     """Each contact's `searched_terms`, worked out when they or the lexicon change and
     otherwise read back from the `contacts` table (working them out for 10,000 people
-    costs a run with new articles a quarter of a second); and hits stored compactly:
-    a hit's (field, term) as its index among the contact's searched terms (whose
-    digest guarantees they are the same), then similarity, in_title, first and last
-    word. Keyed by contact id: matching new articles needs nobody's record."""
+    costs a run with new articles a quarter of a second); and hits stored compactly
+    (`columns.HIT_RECORD`: a hit's (field, term) as its number among the contact's
+    searched terms, whose digest guarantees they are the same). Keyed by contact id:
+    matching new articles needs nobody's record."""
 
     def __init__(self, db: sqlite3.Connection, lexicon: Lexicon) -> None:
         self.db = db
@@ -169,7 +174,6 @@ class _Terms:
         self._searched: dict[str, list[Searched]] = {}
         self._stored: dict[str, bytes] | None = None
         self._lists: dict[str, list[tuple[MatchField, str]]] = {}
-        self._indexes: dict[str, dict[tuple[str, str], tuple[int, bool]]] = {}
 
     def work_out(self, contact: Contact) -> list[Searched]:
         """The contact's searched terms anew, remembered for this run."""
@@ -194,28 +198,10 @@ class _Terms:
                 (name, term) for name, term, _ in self.searched(contact_id)]
         return found
 
-    def index(self, contact_id: str) -> dict[tuple[str, str], tuple[int, bool]]:
-        """(field, term) -> its number among the contact's searched terms, and whether it
-        is their own term (the first of equal ones counts, as the context rules see it)."""
-        found = self._indexes.get(contact_id)
-        if found is None:
-            found = self._indexes[contact_id] = {}
-            for number, (name, term, style) in enumerate(self.searched(contact_id)):
-                found.setdefault((name, term), (number, style != "related"))
-        return found
-
-    @staticmethod
-    def encode(numbers: Iterable[int], hits: Iterable[MatchHit]) -> bytes:
-        """The hits, each with its term's number from `index`."""
-        return _encoder.encode([
-            (number, hit.similarity, hit.in_title, hit.first_token, hit.last_token)
-            for number, hit in zip(numbers, hits, strict=True)
-        ])
-
     def decode(self, contact_id: str, blob: bytes) -> list[MatchHit]:
         terms = self.of(contact_id)
         return [MatchHit(contact_id, *terms[number], similarity, in_title, first, last)
-                for number, similarity, in_title, first, last in _decoder.decode(blob)]
+                for number, similarity, in_title, first, last in decode_hits(blob)]
 
 
 def remove_cache(path: Path) -> None:
@@ -309,7 +295,8 @@ class MatchCache:
         what a full rescore would. `penalties_for` is asked the hits of the `decided`
         (article id, contact id) pairs only. A cold sync makes millions of small objects and no
         cycles, hence `gc_paused`."""
-        if self._meta_changed("hits", digest([ENGINE_VERSION, *sorted(stop_words)])):
+        found_by = digest([ENGINE_VERSION, *sorted(stop_words)])
+        if self._meta_changed("hits", found_by):
             for table in TABLES:
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
             self.db.execute("DELETE FROM meta WHERE key IN ('news', 'people')")
@@ -321,7 +308,8 @@ class MatchCache:
         # Whole tables unchanged since the last sync (most runs): nobody's digests need
         # working out, and no record need be converted to learn that.
         same_news = not self._meta_changed("news", articles.digest())
-        same_people = not self._meta_changed("people", contacts.digest()) and not new_lexicon
+        people = contacts.digest()
+        same_people = not self._meta_changed("people", people) and not new_lexicon
 
         self._load_numbers()
         fresh, gone_articles = ([], set()) if same_news else self._sync_articles(articles)
@@ -336,7 +324,8 @@ class MatchCache:
         dropped_contacts = {self.contact_nums[i] for i in gone_contacts | {c.id for c in changed}
                             if i in self.contact_nums}
         self.db.executemany("DELETE FROM pairs WHERE article = ?", ((n,) for n in dropped_articles))
-        self.db.executemany("DELETE FROM pairs WHERE contact = ?", ((n,) for n in dropped_contacts))
+        self.db.executemany("DELETE FROM pairs WHERE article = ? AND contact = ?",
+                            self._pairs_of(dropped_contacts))
         self.db.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in gone_articles))
         self.db.executemany("DELETE FROM contacts WHERE id = ?", ((i,) for i in gone_contacts))
         if fresh or changed or gone_articles or gone_contacts:
@@ -373,25 +362,45 @@ class MatchCache:
         # First the kept pairs of people whose weights changed (`pairs` holds no new pair
         # yet), then the new pairs, a batch of articles at a time: a cold run of a big
         # desk never holds all its hits at once.
-        for contact_id in rescored:
-            writer.add_cached(contact_id, articles, self.db.execute(
-                "SELECT article, hits FROM pairs WHERE contact = ?",
-                (self.contact_nums[contact_id],)).fetchall())
-        writer.flush()
-        for scanned, searched in ((fresh, list(contacts) if fresh else []),
-                                  ([a for a in articles.values() if a.id not in fresh_ids]
-                                   if changed else [], list(changed_ids))):
-            if not scanned or not searched:
-                continue
-            terms_searched = distinct_terms(
-                ((cid, self.terms.searched(cid)) for cid in searched), stop_words)
-            for start in range(0, len(scanned), ARTICLES_PER_BATCH):
-                batch = scanned[start:start + ARTICLES_PER_BATCH]
-                writer.add_found(hits_in(batch, terms_searched, stop_words), articles)
-                writer.flush()
+        writer.add_cached(articles, self._hit_rows(
+            self._pairs_of({self.contact_nums[cid] for cid in rescored})))
+        if fresh and contacts:
+            everyone = self._everyone(list(contacts), stop_words,
+                                      digest([people, lexicon, found_by]))
+            self._scan(writer, fresh, everyone, stop_words)
+        if changed:
+            self._scan(writer, [a for a in articles.values() if a.id not in fresh_ids],
+                       self._index(changed_ids, stop_words), stop_words)
         dropped_contacts |= {self.contact_nums[cid] for cid in rescored}
         if writer.written or dropped_articles or dropped_contacts:
             self._update_scores(dropped_articles, dropped_contacts, writer.scored())
+
+    def _scan(self, writer: _PairWriter, articles: Sequence[Article], index: TermIndex,
+              stop_words: frozenset[str]) -> None:
+        """Match these articles against the index's people and write the pairs found."""
+        for start in range(0, len(articles), ARTICLES_PER_BATCH):
+            batch = articles[start:start + ARTICLES_PER_BATCH]
+            writer.add(HitColumns.found(
+                term_matches(batch, index, stop_words), index,
+                [self.article_nums[article.id] for article in batch],
+                [article.local for article in batch]))
+
+    def _index(self, contact_ids: Iterable[str], stop_words: frozenset[str]) -> TermIndex:
+        return TermIndex.of(((self.contact_nums[cid], self.terms.searched(cid))
+                             for cid in contact_ids), stop_words)
+
+    def _everyone(self, contact_ids: Sequence[str], stop_words: frozenset[str],
+                  key: str) -> TermIndex:
+        """Everyone's `TermIndex`, as kept while `key` (of the people, the lexicon and
+        the stop words) holds, else gathered anew and kept."""
+        row = self.db.execute("SELECT data FROM term_index WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            with contextlib.suppress(msgspec.DecodeError, ValueError):
+                return TermIndex.decode(row[0], stop_words)
+        index = self._index(contact_ids, stop_words)
+        self.db.execute("DELETE FROM term_index")
+        self.db.execute("INSERT INTO term_index VALUES (?, ?)", (key, index.encode()))
+        return index
 
     def _sync_articles(self, articles: Records[Article]) -> tuple[list[Article], set[str]]:
         """The articles new or edited since the last sync (numbered and recorded here),
@@ -466,21 +475,9 @@ class MatchCache:
         self.contact_nums = dict(self.db.execute("SELECT id, num FROM contacts"))
         self._article_ids_by_num = self._contact_ids_by_num = None
 
-    def _bounded(self, article: Article, contact_id: str, hits: Sequence[MatchHit],
-                 config: MatchingConfig, penalties: Penalties, most: float) -> PairRow:
-        """A `pairs` row holding the bound of the pair's score before the age penalty
-        (`engine.strength_bound`): `best_pairs` scores exactly only the pairs whose bound
-        can reach the day. A muted pair is exactly None at once."""
-        ordered = sorted(hits, key=hit_order) if len(hits) > 1 else hits
-        index = self.terms.index(contact_id)
-        numbers, own = zip(*(index[(hit.field, hit.term)] for hit in ordered), strict=True)
-        bound = strength_bound(ordered, own, article.local, config, penalties, most)
-        return (self.article_nums[article.id], self.contact_nums[contact_id], bound,
-                bound is None, self.terms.encode(numbers, ordered))
-
     def _arrays(self) -> Packed:
-        """Every scored pair: (article numbers, contact numbers, base scores or their
-        bounds, whether exact)."""
+        """Every cached pair: (article numbers, contact numbers, base scores or their
+        bounds (-inf for None), whether exact)."""
         if self._packed is not None:
             return self._packed
         rows = self.db.execute("SELECT article, contacts, bases, exact FROM scores").fetchall()
@@ -600,16 +597,28 @@ class MatchCache:
 
     def pairs(self, keys: Iterable[PairKey]) -> dict[PairKey, list[MatchHit]]:
         """The hits of these pairs, in `hit_order` (pairs without a score left out)."""
+        contact_ids = self._contact_ids()
+        return {(article, contact): self.terms.decode(contact_ids[contact], blob)
+                for article, contact, blob in self._hit_rows(keys, scored_only=True)}
+
+    def _hit_rows(self, keys: Iterable[PairKey], *,
+                  scored_only: bool = False) -> list[tuple[int, int, bytes]]:
+        """(article number, contact number, encoded hits) of those of these pairs that
+        are cached (and scored, if asked)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (article INTEGER, contact INTEGER)")
         self.db.execute("DELETE FROM wanted")
         self.db.executemany("INSERT INTO wanted VALUES (?, ?)", keys)
-        contact_ids = self._contact_ids()
-        found = {}
-        for article, contact, blob in self.db.execute(
-                "SELECT p.article, p.contact, p.hits FROM wanted "
-                "JOIN pairs p USING (article, contact) WHERE p.base IS NOT NULL"):
-            found[(article, contact)] = self.terms.decode(contact_ids[contact], blob)
-        return found
+        return self.db.execute(
+            "SELECT p.article, p.contact, p.hits FROM wanted JOIN pairs p USING (article, contact)"
+            + (" WHERE p.base IS NOT NULL" if scored_only else "")).fetchall()
+
+    def _pairs_of(self, contacts: set[int]) -> list[PairKey]:
+        """Every cached pair of these people, from the packed arrays."""
+        if not contacts:
+            return []
+        articles, people, _, _ = self._arrays()
+        wanted = np.isin(people, list(contacts))
+        return list(zip(articles[wanted].tolist(), people[wanted].tolist(), strict=True))
 
     def all_hits(self) -> dict[str, list[MatchHit]]:
         """Article id -> every cached hit, in `hit_order` (what a full `find_hits` gives)."""
@@ -622,58 +631,49 @@ class MatchCache:
 
 
 class _PairWriter:
-    """Bounds found pairs into `pairs` rows and writes them a batch at a time, keeping
-    only the numbers and bounds of those not muted for the packed arrays."""
+    """Bounds found pairs (`columns.bound_pairs`) and writes them a batch at a time,
+    keeping their numbers and bounds for the packed arrays."""
+
+    CACHED_PER_BATCH = 100_000
+    """Cached pairs bounded again at once: rescoring a whole desk holds a batch's hits,
+    not every pair's."""
 
     def __init__(self, cache: MatchCache, config: MatchingConfig, penalties: Penalties) -> None:
         self.cache = cache
         self.config = config
-        self.penalties = penalties
-        self.most: dict[str, float] = {}
-        """Each person's largest feedback factor, when above 1 (`strength_bound`)."""
-        for (contact_id, _), factor in penalties.items():
-            self.most[contact_id] = max(self.most.get(contact_id, 1.0), factor)
-        self.rows: list[PairRow] = []
+        numbers = cache.contact_nums
+        self.factor_of = {(numbers[cid], term): factor
+                          for (cid, term), factor in penalties.items() if cid in numbers}
+        self.most = np.ones(max(numbers.values(), default=0) + 1)
+        """Each person's largest feedback factor, at least 1, by contact number."""
+        for (number, _), factor in self.factor_of.items():
+            self.most[number] = max(self.most[number], factor)
         self.written = 0
         self._scored: list[Packed] = []
 
-    def _add(self, article: Article, contact_id: str, hits: Sequence[MatchHit]) -> None:
-        self.rows.append(self.cache._bounded(article, contact_id, hits, self.config,
-                                             self.penalties, self.most.get(contact_id, 1.0)))
+    def add(self, hits: HitColumns) -> None:
+        pairs: BoundPairs = bound_pairs(hits, self.config, self.factor_of, self.most)
+        self.cache.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?)",
+                                  pairs.rows())
+        muted = np.isnan(pairs.bounds)
+        self._scored.append((pairs.articles, pairs.contacts,
+                             np.where(muted, -np.inf, pairs.bounds), muted))
+        self.written += len(pairs.articles)
 
-    def add_found(self, found: Mapping[str, Sequence[MatchHit]],
-                  news: Mapping[str, Article]) -> None:
-        """Pairs from `hits_in`: article id -> hits (of several people)."""
-        for article_id, hits in found.items():
-            by_contact: dict[str, list[MatchHit]] = {}
-            for hit in hits:
-                by_contact.setdefault(hit.contact_id, []).append(hit)
-            for contact_id, own in by_contact.items():
-                self._add(news[article_id], contact_id, own)
-
-    def add_cached(self, contact_id: str, news: Mapping[str, Article],
-                   rows: Iterable[tuple[int, bytes]]) -> None:
-        """A person's cached pairs, (article number, encoded hits), to bound again."""
-        ids = self.cache._article_ids()
-        for article_num, blob in rows:
-            self._add(news[ids[article_num]], contact_id,
-                      self.cache.terms.decode(contact_id, blob))
-
-    def flush(self) -> None:
-        rows = sorted(self.rows, key=lambda row: (row[0], row[1]))
-        self.cache.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?)", rows)
-        kept = [row for row in rows if row[2] is not None]
-        self._scored.append((
-            np.fromiter((row[0] for row in kept), dtype=np.int64, count=len(kept)),
-            np.fromiter((row[1] for row in kept), dtype=np.int64, count=len(kept)),
-            np.fromiter((row[2] or 0.0 for row in kept), dtype=np.float64, count=len(kept)),
-            np.fromiter((row[3] for row in kept), dtype=np.bool_, count=len(kept)),
-        ))
-        self.written += len(rows)
-        self.rows = []
+    def add_cached(self, news: Mapping[str, Article],
+                   rows: Sequence[tuple[int, int, bytes]]) -> None:
+        """Cached pairs, (article number, contact number, encoded hits), to bound again."""
+        article_ids, contact_ids = self.cache._article_ids(), self.cache._contact_ids()
+        searched_of = {number: self.cache.terms.searched(contact_ids[number])
+                       for number in {contact for _, contact, _ in rows}}
+        for start in range(0, len(rows), self.CACHED_PER_BATCH):
+            self.add(HitColumns.cached(
+                ((article, contact, blob, news[article_ids[article]].local)
+                 for article, contact, blob in rows[start:start + self.CACHED_PER_BATCH]),
+                searched_of))
 
     def scored(self) -> Packed:
-        """The packed arrays of every pair written but the muted."""
+        """The packed arrays of every pair written."""
         if not self._scored:
             return _empty()
         articles, contacts, bases, exact = zip(*self._scored, strict=True)

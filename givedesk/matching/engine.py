@@ -20,11 +20,10 @@ matching each text on its own would give (a test compares them).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import numpy as np
 from rapidfuzz import process
@@ -264,6 +263,37 @@ def distinct_terms(
     return [entry for entry in terms.values() if entry.compiled.patterns]
 
 
+class SearchTerms(Protocol):
+    """Terms to search a batch of texts for, compiled on demand: a desk's index holds
+    tens of thousands, and the words of 100 articles rule out nearly all of them."""
+
+    @property
+    def slots(self) -> Set[SlotKey]:
+        """Every word any of the terms looks for."""
+        ...
+
+    def candidates(self, found: Set[SlotKey]) -> Iterable[int]:
+        """In order, the positions of the terms that look for one of these words at
+        least (every other term is ruled out)."""
+        ...
+
+    def compiled(self, position: int) -> CompiledTerm: ...
+
+
+class _TermList:
+    """Terms already compiled, every one a candidate."""
+
+    def __init__(self, terms: Sequence[CompiledTerm]) -> None:
+        self.terms = terms
+        self.slots: Set[SlotKey] = set().union(*(term.slots for term in terms))
+
+    def candidates(self, found: Set[SlotKey]) -> Iterable[int]:
+        return range(len(self.terms))
+
+    def compiled(self, position: int) -> CompiledTerm:
+        return self.terms[position]
+
+
 class _Searcher:
     """Finds where patterns match among many texts, using the postings."""
 
@@ -378,13 +408,11 @@ def hits_in(
     """`find_hits` with the terms already gathered: a desk matched a batch of articles
     at a time gathers its people's terms once."""
     hits: dict[str, list[MatchHit]] = {}
-    sources = [text for article in articles for text in (article.title, article.summary)]
-    texts = [analyse_words(text) for text in sources]
     terms = list(terms)
-    expansions = Vocabulary(texts).expand(set().union(*(t.compiled.slots for t in terms)))
-    searcher = _Searcher(sources, texts, stop_words, expansions)
-    for term in terms:
-        for index, where in searcher.search(term.compiled).items():
+    for position, found in term_matches(articles, _TermList([t.compiled for t in terms]),
+                                        stop_words):
+        term = terms[position]
+        for index, where in found.items():
             similarity = round(where.similarity, 1)
             hits.setdefault(articles[index // 2].id, []).extend(
                 MatchHit(
@@ -394,6 +422,23 @@ def hits_in(
                 for contact_id, field_name in term.owners
             )
     return hits
+
+
+def term_matches(
+    articles: Sequence[Article], terms: SearchTerms, stop_words: frozenset[str]
+) -> Iterator[tuple[int, dict[int, Found]]]:
+    """(position in `terms`, {text index: where it matches best}) of each term found in
+    the articles, in the order of `terms`; text 2i is article i's title, 2i + 1 its
+    summary. What `hits_in` gives, before it is multiplied by the term's owners: the
+    match cache does that in columns."""
+    sources = [text for article in articles for text in (article.title, article.summary)]
+    texts = [analyse_words(text) for text in sources]
+    expansions = Vocabulary(texts).expand(terms.slots)
+    searcher = _Searcher(sources, texts, stop_words, expansions)
+    for position in terms.candidates(expansions.keys()):
+        found = searcher.search(terms.compiled(position))
+        if found:
+            yield position, found
 
 
 @dataclass(frozen=True)
@@ -625,41 +670,6 @@ def _score_pair(
         origins=tuple(entry[2] for entry in ordered),
         notes=tuple(entry[3] for entry in ordered),
     )
-
-
-def strength_bound(
-    hits: Sequence[MatchHit], own: Sequence[bool], local: bool, config: MatchingConfig,
-    penalties: Penalties, most: float,
-) -> float | None:
-    """At least the strength `_score_pair` gives these hits with no age penalty, whatever
-    the context rules decide, found without reading the article: the match cache scores
-    exactly only the pairs whose bound can reach the day. None when muted (exactly as
-    `_score_pair`).
-
-    `own[i]`: hit i is on the person's own term, so its origin is the hit itself and
-    its value is known but for the rules rejecting it; otherwise its origin is one of
-    the person's terms reached through a related term, an alias or their role, in the
-    hit's field, weighted at most 1 and by at most `most`, their largest feedback factor.
-    A pair's distinct origins are at most its distinct (field, term) hits."""
-    best = -math.inf
-    keys: set[tuple[str, str]] = set()
-    for hit, is_own in zip(hits, own, strict=True):
-        if hit.field == "muted_topics":
-            return None
-        scaled = hit.similarity * (config.title_weight if hit.in_title else config.summary_weight)
-        if is_own:
-            value = scaled * (penalties.get((hit.contact_id, hit.term.casefold()), 1.0)
-                              if penalties else 1.0)
-        else:
-            value = scaled * most if scaled > 0 else 0.0
-        kind = FIELD_KINDS[hit.field]
-        if kind == "mention":
-            value += config.mention_bonus + (config.local_mention_bonus if local else 0.0)
-        elif kind == "need":
-            value += config.need_bonus
-        best = max(best, value)
-        keys.add((hit.field, hit.term.casefold()))
-    return best + max(config.extra_term_bonus, 0.0) * min(len(keys) - 1, MAX_EXTRA_TERMS)
 
 
 @gc_paused

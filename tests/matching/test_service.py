@@ -17,6 +17,7 @@ from givedesk.errors import UserError
 from givedesk.matching import cache as cache_module
 from givedesk.matching import engine, service
 from givedesk.matching.cache import hit_order
+from givedesk.matching.columns import HitColumns, TermIndex
 from givedesk.matching.context import ArticleText
 from givedesk.matching.engine import Match, find_hits, rank, stop_words_for
 from givedesk.matching.lexicon import BUNDLED, lexicon_for
@@ -205,10 +206,7 @@ def full_ranking(store: Store, config: Config, now: datetime = NOW) -> list[Desc
     hits = full_rescore(store, config.matching)
     contacts = {contact.id: contact for contact in store.contacts.all()}
     states = [state for state in store.states.all() if state.kind == "match"]
-    feedback = service.feedback_penalties(
-        states, store.gives.all(), contacts,
-        lambda a, c: [hit for hit in hits.get(a, []) if hit.contact_id == c],
-        lexicon_for(config.matching), config.matching)
+    feedback = full_feedback(store, config.matching, hits)
     ranked = rank(hits, store.articles.all(), contacts, now=now, config=config.matching,
                   penalties=feedback.penalties, lexicon=lexicon_for(config.matching))
     decided = {(state.subject_id, state.contact_id) for state in states}
@@ -225,6 +223,16 @@ def full_ranking(store: Store, config: Config, now: datetime = NOW) -> list[Desc
             match.feedback = service._feedback_notes(match, feedback)
             shown.append(match)
     return [described(match) for match in shown]
+
+
+def full_feedback(store: Store, config: MatchingConfig,
+                  hits: dict[str, list[MatchHit]]) -> service.Feedback:
+    """What the user's decisions teach, from every pair's hits found anew."""
+    return service.feedback_penalties(
+        [state for state in store.states.all() if state.kind == "match"], store.gives.all(),
+        {contact.id: contact for contact in store.contacts.all()},
+        lambda a, c: [hit for hit in hits.get(a, []) if hit.contact_id == c],
+        lexicon_for(config), config)
 
 
 def described(match: Match) -> Described:
@@ -253,8 +261,12 @@ def assert_bases_hold(store: Store, config: MatchingConfig) -> None:
     full = full_bases(store, config)
     cached = cached_bases(store)
     assert cached.keys() == full.keys()
+    muted = {(article, hit.contact_id) for article, hits in full_rescore(store, config).items()
+             for hit in hits if hit.field == "muted_topics"}
     for key, (base, exact) in cached.items():
-        if exact or base is None:
+        if key in muted:  # known at once, never worth scoring
+            assert (base, exact) == (None, True), key
+        elif exact or base is None:
             assert (base, exact) == (full[key], True), key
         else:
             score = full[key]
@@ -265,12 +277,8 @@ def full_bases(store: Store, config: MatchingConfig) -> dict[tuple[str, str], fl
     """The same, scored from nothing by the engine (context rules, feedback)."""
     hits = full_rescore(store, config)
     contacts = {contact.id: contact for contact in store.contacts.all()}
-    lexicon = lexicon_for(config)
-    feedback = service.feedback_penalties(
-        [state for state in store.states.all() if state.kind == "match"], store.gives.all(),
-        contacts, lambda a, c: [hit for hit in hits.get(a, []) if hit.contact_id == c],
-        lexicon, config)
-    judge = engine._Judge(lexicon)
+    feedback = full_feedback(store, config, hits)
+    judge = engine._Judge(lexicon_for(config))
     found: dict[tuple[str, str], float | None] = {}
     for article in store.articles.all():
         by_contact: dict[str, list[MatchHit]] = {}
@@ -322,6 +330,20 @@ def test_the_cache_ranks_as_the_engine_does_with_context_rules_and_learning(
     for article_id in articles[: everything.dismiss_after]:
         dismiss_match(store, article_id, person)
     assert any(match[5] for match in same_as_engine(everything))
+    # and a term queued as often gains weight, its related terms too: above the bounds
+    # the pairs had without feedback
+    related = {(contact_id, reasons[0].term) for _, contact_id, _, _, reasons, _ in first
+               if reasons[0].related}
+    others = [(key, ids) for key, ids in by_term.items() if key[0] != person]
+    (other, term), kept = max([item for item in others if item[0] in related] or others,
+                              key=lambda item: len(item[1]))
+    assert len(kept) >= everything.dismiss_after
+    for article_id in kept[: everything.dismiss_after]:
+        set_match_status(store, article_id, other, "queued")
+    keen = msgspec.structs.replace(everything, queue_bonus=0.5)  # beyond related_weight
+    same_as_engine(keen)
+    learned = full_feedback(store, keen, full_rescore(store, keen)).penalties
+    assert learned[(other, term.casefold())] * keen.related_weight > 1
     # and learned the same from nothing: every decided pair's hits found anew
     cache_module.remove_cache(store.paths.match_cache_file)
     assert any(match[5] for match in same_as_engine(everything))
@@ -403,16 +425,58 @@ def test_unchanged_desk_scans_nothing(desk: Store, monkeypatch: pytest.MonkeyPat
     refresh_hits(desk, MatchingConfig())
     scanned: list[tuple[int, int]] = []
 
-    def counting(articles: list[Article], terms: Any, stop: frozenset[str]) -> Any:
-        terms = list(terms)
-        scanned.append((len(articles), len({who for term in terms for who, _ in term.owners})))
-        return engine.hits_in(articles, terms, stop)
+    found = HitColumns.found
 
-    monkeypatch.setattr(cache_module, "hits_in", counting)
+    def counting(matches: Any, index: TermIndex, articles: list[int], local: Any) -> Any:
+        scanned.append((len(articles), len(set(index.contacts.tolist()))))
+        return found(matches, index, articles, local)
+
+    monkeypatch.setattr(HitColumns, "found", counting)
     refresh_hits(desk, MatchingConfig())
     desk.articles.insert(news("n1", "Sailing news"))
     refresh_hits(desk, MatchingConfig())
     assert scanned == [(1, 2)]
+
+
+def test_new_articles_meet_people_as_they_are_now(
+    desk: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps everyone's searched terms as one index between runs: new articles
+    must still be matched against every edit of the people and the lexicon since."""
+    read: list[str] = []
+    decode = TermIndex.decode
+
+    def counting(blob: bytes, stop_words: frozenset[str]) -> TermIndex:
+        read.append("kept")
+        return decode(blob, stop_words)
+
+    monkeypatch.setattr(TermIndex, "decode", counting)
+    config = Config()
+    assert ranking(desk, config) == full_ranking(desk, config)
+    desk.articles.insert(news("n1", "Sailing news for the weekend"))
+    assert ranking(desk, config) == full_ranking(desk, config)
+    assert read == ["kept"]  # people unchanged: the index was read back, not gathered
+
+    ana = desk.contacts.get("ana")
+    assert ana is not None
+    ana.interests = ["rowing"]
+    desk.contacts.save(ana)
+    assert ranking(desk, config) == full_ranking(desk, config)  # no new article
+    desk.articles.insert(news("n2", "Rowing club opens a boathouse"))
+    assert ("n2", "ana") in [match[:2] for match in ranking(desk, config)]
+    assert ranking(desk, config) == full_ranking(desk, config)
+
+    desk.contacts.insert(Contact(id="cy", name="Cy Moss", interests=["rowing"]))
+    desk.articles.insert(news("n3", "Rowing regatta on Sunday"))
+    assert ranking(desk, config) == full_ranking(desk, config)
+    aliased = Config(matching=MatchingConfig(max_per_contact=5,
+                                             aliases={"rowing": ["river sculling"]}))
+    desk.articles.insert(news("n4", "River sculling lessons at the boathouse"))
+    assert {"ana", "cy"} <= {match[1] for match in ranking(desk, aliased) if match[0] == "n4"}
+    assert ranking(desk, aliased) == full_ranking(desk, aliased)
+    desk.articles.insert(news("n5", "River sculling regatta on Saturday"))
+    assert ranking(desk, aliased) == full_ranking(desk, aliased)
+    assert read.count("kept") == 2
 
 
 def test_unchanged_tables_cost_no_per_record_work(
