@@ -496,23 +496,32 @@ class MatchCache:
     def _update_scores(self, dropped_articles: set[int], dropped_contacts: set[int],
                        new: Packed) -> None:
         """The packed arrays without the dropped pairs, with the newly scored ones; only
-        the rows of articles whose pairs changed are written."""
-        articles, contacts, bases, exact = self._arrays()
-        of_people = np.isin(contacts, list(dropped_contacts))
-        kept = ~(np.isin(articles, list(dropped_articles)) | of_people)
-        # every new pair's article or person is among the dropped
-        touched = ({int(n) for n in np.unique(articles[of_people])} | dropped_articles
-                   | {int(n) for n in np.unique(new[0])})
-        self._packed = (np.concatenate([articles[kept], new[0]]),
-                        np.concatenate([contacts[kept], new[1]]),
-                        np.concatenate([bases[kept], new[2]]),
-                        np.concatenate([exact[kept], new[3]]))
+        the rows of articles whose pairs changed are written. (No copy is made that
+        nothing needs: at 10,000 people the arrays hold two million pairs.)"""
+        old = self._arrays()
+        touched = set(np.unique(new[0]).tolist()) | dropped_articles
+        if dropped_articles or dropped_contacts:
+            of_people = np.isin(old[1], list(dropped_contacts))
+            kept = ~(np.isin(old[0], list(dropped_articles)) | of_people)
+            # every new pair's article or person is among the dropped
+            touched |= set(np.unique(old[0][of_people]).tolist())
+            old = (old[0][kept], old[1][kept], old[2][kept], old[3][kept])
+        self._packed = new if not len(old[0]) else (
+            np.concatenate([old[0], new[0]]), np.concatenate([old[1], new[1]]),
+            np.concatenate([old[2], new[2]]), np.concatenate([old[3], new[3]]))
         self._write_scores(touched)
 
     def _write_scores(self, touched: set[int]) -> None:
-        """The `scores` rows of these articles, from the packed arrays."""
+        """The `scores` rows of these articles, from the packed arrays, a batch of
+        articles at a time (a cold run touches them all)."""
+        self.db.executemany("DELETE FROM scores WHERE article = ?", ((n,) for n in touched))
+        every = sorted(touched)
+        for start in range(0, len(every), ARTICLES_PER_BATCH):
+            self._insert_scores(every[start:start + ARTICLES_PER_BATCH])
+
+    def _insert_scores(self, touched: list[int]) -> None:
         articles, contacts, bases, exact = self._arrays()
-        wanted = np.isin(articles, list(touched))
+        wanted = np.isin(articles, touched)
         articles, contacts, bases, exact = (articles[wanted], contacts[wanted], bases[wanted],
                                             exact[wanted])
         order = np.argsort(articles, kind="stable")
@@ -520,7 +529,6 @@ class MatchCache:
                                             exact[order])
         numbers, starts = np.unique(articles, return_index=True)
         ends = np.r_[starts[1:], len(articles)][:len(starts)]  # none when no pair is left
-        self.db.executemany("DELETE FROM scores WHERE article = ?", ((n,) for n in touched))
         self.db.executemany("INSERT INTO scores VALUES (?, ?, ?, ?)", (
             (int(number), contacts[start:end].astype(np.int32).tobytes(),
              bases[start:end].tobytes(), exact[start:end].tobytes())
@@ -673,10 +681,11 @@ class _PairWriter:
                 searched_of))
 
     def scored(self) -> Packed:
-        """The packed arrays of every pair written."""
+        """The packed arrays of every pair written (the batches' own are let go)."""
         if not self._scored:
             return _empty()
         articles, contacts, bases, exact = zip(*self._scored, strict=True)
+        self._scored = []
         return (np.concatenate(articles), np.concatenate(contacts), np.concatenate(bases),
                 np.concatenate(exact))
 
