@@ -20,7 +20,7 @@ from typing import Literal
 from givedesk.config import Config
 from givedesk.errors import UserError
 from givedesk.feeds.fetch import feeds_to_fetch, fetch_all
-from givedesk.followups import Followup, due_followups
+from givedesk.followups import Followup, followups_among
 from givedesk.intros import (
     IntroSuggestion,
     dismiss_suggestion,
@@ -31,7 +31,7 @@ from givedesk.leads import LeadCandidate, LeadView, dismiss_lead, open_leads
 from givedesk.matching.engine import Match
 from givedesk.matching.service import dismiss_match, snooze_match, todays_matches
 from givedesk.models import Contact, Feed, Lead, SuggestionState
-from givedesk.occasions import Occasion, set_occasion_status, upcoming_occasions
+from givedesk.occasions import Occasion, occasions_among, set_occasion_status
 from givedesk.store import Store
 
 AgendaGroup = Literal["occasion", "mention", "lead", "interest", "followup", "intro"]
@@ -219,8 +219,12 @@ def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem
     """Everything but introductions: fast, so Today can show it first."""
     items = [item_from_match(m) for m in todays_matches(store, config, now=now)]
     items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
-    items += [item_from_followup(f, now) for f in due_followups(store, config.followups, now)]
-    items += [item_from_occasion(o, now) for o in upcoming_occasions(store, config.occasions, now)]
+    with store.desk.transaction():  # everyone once, for both
+        contacts, gives, states = store.contacts.all(), store.gives.all(), store.states.all()
+    items += [item_from_followup(f, now)
+              for f in followups_among(contacts, gives, config.followups, now)]
+    items += [item_from_occasion(o, now)
+              for o in occasions_among(contacts, states, config.occasions, now)]
     return rank(items)
 
 

@@ -9,13 +9,14 @@ happens and a first give soon after meeting matters most. Any give resets the cl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from givedesk.config import FollowupsConfig
 from givedesk.ledger import last_give_by_contact, local_day
-from givedesk.models import Contact
+from givedesk.models import Contact, Give
 from givedesk.store import Store
 
 FollowupReason = Literal["key", "new"]
@@ -41,7 +42,15 @@ class Followup:
 def due_followups(store: Store, config: FollowupsConfig, now: datetime) -> list[Followup]:
     """Everyone due, longest waiting first."""
     with store.desk.transaction():
-        contacts, last_gives = store.contacts.all(), last_give_by_contact(store.gives.all())
+        contacts, gives = store.contacts.all(), store.gives.all()
+    return followups_among(contacts, gives, config, now)
+
+
+def followups_among(contacts: Iterable[Contact], gives: Iterable[Give], config: FollowupsConfig,
+                    now: datetime) -> list[Followup]:
+    """`due_followups` of contacts and gives already read (Today's agenda reads the
+    desk once for all its parts)."""
+    last_gives = last_give_by_contact(gives)
     today = now.date()
     due = []
     for contact in contacts:

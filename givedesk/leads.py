@@ -211,7 +211,10 @@ def lead_views(store: Store, config: Config, *,
 
 
 def open_leads(store: Store, config: Config, now: datetime) -> list[LeadView]:
-    """Today's leads: recent, not dismissed, with someone left to forward them to."""
+    """Today's leads: recent, not dismissed, with someone left to forward them to.
+    (Without one, nobody's record is read: most mornings have none.)"""
     cutoff = as_utc(now) - timedelta(days=config.leads.fresh_days)
+    if not any(not lead.dismissed and lead.created >= cutoff for lead in store.leads.all()):
+        return []
     return [view for view in lead_views(store, config)
             if view.lead.created >= cutoff and view.candidates]

@@ -8,6 +8,7 @@ February 28 in other years. Key relationships come first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -105,16 +106,20 @@ def occasions_for(contact: Contact, today: date, days_ahead: int) -> list[Occasi
     return found
 
 
-def _handled(store: Store) -> set[tuple[str, str]]:
-    return {(s.contact_id, s.subject_id) for s in store.states.all() if s.kind == "occasion"}
-
-
 def upcoming_occasions(store: Store, config: OccasionsConfig, now: datetime) -> list[Occasion]:
     """Everyone's occasions in the next `days_ahead` days not dismissed or queued this
     year: key relationships first, then the soonest."""
-    today = now.date()
     with store.desk.transaction():
-        contacts, handled = store.contacts.all(), _handled(store)
+        contacts, states = store.contacts.all(), store.states.all()
+    return occasions_among(contacts, states, config, now)
+
+
+def occasions_among(contacts: Iterable[Contact], states: Iterable[SuggestionState],
+                    config: OccasionsConfig, now: datetime) -> list[Occasion]:
+    """`upcoming_occasions` of contacts and decisions already read (Today's agenda reads
+    the desk once for all its parts)."""
+    today = now.date()
+    handled = {(s.contact_id, s.subject_id) for s in states if s.kind == "occasion"}
     found = [
         occasion
         for contact in contacts
