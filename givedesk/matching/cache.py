@@ -460,12 +460,14 @@ class MatchCache:
                     renewed.setdefault((article_id, hit.contact_id), []).append(hit)
         return renewed
 
-    def _article_ids(self) -> dict[int, str]:
+    def article_ids(self) -> dict[int, str]:
+        """Article number -> id, kept until the numbers are read again."""
         if self._article_ids_by_num is None:
             self._article_ids_by_num = {num: aid for aid, num in self.article_nums.items()}
         return self._article_ids_by_num
 
-    def _contact_ids(self) -> dict[int, str]:
+    def contact_ids(self) -> dict[int, str]:
+        """Contact number -> id, kept until the numbers are read again."""
         if self._contact_ids_by_num is None:
             self._contact_ids_by_num = {num: cid for cid, num in self.contact_nums.items()}
         return self._contact_ids_by_num
@@ -605,7 +607,7 @@ class MatchCache:
 
     def pairs(self, keys: Iterable[PairKey]) -> dict[PairKey, list[MatchHit]]:
         """The hits of these pairs, in `hit_order` (pairs without a score left out)."""
-        contact_ids = self._contact_ids()
+        contact_ids = self.contact_ids()
         return {(article, contact): self.terms.decode(contact_ids[contact], blob)
                 for article, contact, blob in self._hit_rows(keys, scored_only=True)}
 
@@ -630,10 +632,10 @@ class MatchCache:
 
     def all_hits(self) -> dict[str, list[MatchHit]]:
         """Article id -> every cached hit, in `hit_order` (what a full `find_hits` gives)."""
-        contact_ids = self._contact_ids()
+        contact_ids = self.contact_ids()
         found: dict[str, list[MatchHit]] = {}
         for article, contact, blob in self.db.execute("SELECT article, contact, hits FROM pairs"):
-            found.setdefault(self._article_ids()[article], []).extend(
+            found.setdefault(self.article_ids()[article], []).extend(
                 self.terms.decode(contact_ids[contact], blob))
         return {key: sorted(hits, key=hit_order) for key, hits in found.items()}
 
@@ -671,7 +673,7 @@ class _PairWriter:
     def add_cached(self, news: Mapping[str, Article],
                    rows: Sequence[tuple[int, int, bytes]]) -> None:
         """Cached pairs, (article number, contact number, encoded hits), to bound again."""
-        article_ids, contact_ids = self.cache._article_ids(), self.cache._contact_ids()
+        article_ids, contact_ids = self.cache.article_ids(), self.cache.contact_ids()
         searched_of = {number: self.cache.terms.searched(contact_ids[number])
                        for number in {contact for _, contact, _ in rows}}
         for start in range(0, len(rows), self.CACHED_PER_BATCH):
@@ -712,7 +714,7 @@ class _ExactScorer:
         articles, contacts, bases, exact = self.cache._arrays()
         keys = list(zip(articles[positions].tolist(), contacts[positions].tolist(), strict=True))
         found = self.cache.pairs(keys)
-        article_ids, contact_ids = self.cache._article_ids(), self.cache._contact_ids()
+        article_ids, contact_ids = self.cache.article_ids(), self.cache.contact_ids()
         texts: dict[int, ArticleText] = {}
         for position, key in zip(positions.tolist(), keys, strict=True):
             text = texts.get(key[0])

@@ -217,8 +217,7 @@ def todays_matches(
             if include_all:
                 wanted.update(key for key in (cache.numbers(*pair) for pair in decided) if key)
             cached = cache.pairs(wanted)
-            ids = {num: aid for aid, num in cache.article_nums.items()}
-            people = {num: cid for cid, num in cache.contact_nums.items()}
+            ids, people = cache.article_ids(), cache.contact_ids()
     ranked = _rescored(cached, ids, people, articles, contacts, ages, matching, feedback)
     feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
     shown = []
