@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from givedesk.models import Contact
+from textual.widgets import DataTable
+
+from givedesk.models import Contact, Give
 from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.screens.contacts import ContactsScreen
 from tests.tui.conftest import AppFactory
@@ -177,3 +179,40 @@ async def test_follow_ups_due_show_in_their_own_column(demo_home: Path, make_app
         assert rows["Leila Haddad"] == "3d overdue"  # met 3 days ago, nothing given yet
         assert rows["Zoë Okafor"] == "in 13d"  # key, helped a day ago (every 14 days)
         assert rows["Hana Kobayashi"] == ""  # not key, not new: nothing is due
+
+
+async def test_a_give_updates_its_row_without_rebuilding_the_table(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    """Coming back after a give elsewhere changes the cells that changed; the rows (and
+    the cursor on them) stay, so a desk of thousands is not laid out again."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        screen = app.screen
+        assert isinstance(screen, ContactsScreen)
+        await pilot.press("down", "down")
+        table = screen.query_one("#contacts-table", DataTable)
+        chosen, cursor = screen.selected_id(), table.cursor_row
+        before = {line.split(" | ")[0]: line for line in table_text(app, "#contacts-table")}
+        leila = next(c for c in app.store.contacts.all() if c.name == "Leila Haddad")
+        rebuilt: list[int] = []
+        clear = table.clear
+
+        def counting_clear(*args: Any, **kwargs: Any) -> Any:
+            rebuilt.append(1)
+            return clear(*args, **kwargs)
+
+        table.clear = counting_clear  # type: ignore[method-assign]
+        await pilot.press("1")
+        await settle(pilot)
+        app.store.gives.insert(Give(contact_id=leila.id, kind="article", note="a link"))
+        await pilot.press("3")
+        await settle(pilot)
+        after = {line.split(" | ")[0]: line for line in table_text(app, "#contacts-table")}
+        assert not rebuilt
+        assert (screen.selected_id(), table.cursor_row) == (chosen, cursor)
+        assert after["Leila Haddad"] != before["Leila Haddad"]
+        assert "today" in after["Leila Haddad"] and "overdue" not in after["Leila Haddad"]
+        assert {k: v for k, v in after.items() if k != "Leila Haddad"} == \
+            {k: v for k, v in before.items() if k != "Leila Haddad"}
