@@ -10,6 +10,9 @@ empty app, REPEATS times, min / median / max:
 * once every screen is built ahead, switching to every other screen and back, twice
   (first visits, later visits), each from the key to the frame after the screen's
   rows are loaded, beside a key and a frame on the empty app (target < 100 ms more);
+* in a launch of its own, the arrow key pressed every 20 ms from Today's first rows
+  until every screen is built ahead: the longest any of them waited to move the
+  cursor (the building must not hold the screen in front);
 * peak memory of a child process that opens the desk and waits for the whole agenda
   (target < 500 MB at 10k x 5k).
 
@@ -131,6 +134,30 @@ async def desk_app(home: Path, now: datetime) -> DeskRun:
     return DeskRun(first_rows, complete, ready, *switches)
 
 
+async def keys_while_building(home: Path, now: datetime) -> float:
+    """The longest wait of an arrow key on Today, from its first rows until every
+    screen is built ahead."""
+    app = GiveDeskApp(Store(Paths.for_home(home)), Config(), clock=lambda: now,
+                      refresh_on_start=False)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        table = screen.query_one(DataTable)
+        while not table.row_count:
+            await asyncio.sleep(0.001)
+        worst = 0.0
+        while screen.loading_intros or not app.built_ahead \
+                or any(worker.is_running for worker in app.workers):
+            row = table.cursor_row
+            pressed = time.perf_counter()
+            app.post_message(events.Key("down" if row < table.row_count - 2 else "up", None))
+            while table.cursor_row == row:
+                await asyncio.sleep(0.001)
+            worst = max(worst, time.perf_counter() - pressed)
+            await asyncio.sleep(0.02)
+    return worst
+
+
 def build(size: str, home: Path) -> datetime:
     """The desk of `size` in `home`, its match cache filled; returns its 'now'."""
     if size == "demo":
@@ -174,6 +201,7 @@ def report(size: str) -> None:
         ready: list[float] = []
         first_visits: list[float] = []
         revisits: list[float] = []
+        waits: list[float] = []
         for _ in range(REPEATS):
             frame, key = asyncio.run(empty_app())
             frames.append(frame)
@@ -184,6 +212,7 @@ def report(size: str) -> None:
             ready.append(run.ready - frame)
             first_visits += [switch - key for switch in run.first_visits]
             revisits += [switch - key for switch in run.revisits]
+            waits.append(asyncio.run(keys_while_building(home, now)))
         memory = child_peak_memory(home, now)
     print(f"  empty app, first frame             {spread(frames)}")
     print(f"  empty app, one key and its frame   {spread(empty_keys)}")
@@ -192,6 +221,7 @@ def report(size: str) -> None:
     print(f"  every screen built ahead, after it {spread(ready)}")
     print(f"  first visit of a screen, beyond the empty app's key {spread(first_visits)}")
     print(f"  later visits, beyond the empty app's key            {spread(revisits)}")
+    print(f"  a key while screens are built ahead, longest wait   {spread(waits)}")
     print(f"  peak memory, fresh process: {memory:.0f} MB "
           f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 

@@ -42,6 +42,12 @@ EVERYWHERE_KEYS: list[BindingType] = [
 """Keys Textual handles itself, listed by `?` so that every reachable key is there."""
 
 
+BETWEEN_SCREENS = 0.03
+"""Seconds the building of screens ahead pauses between two: keys pressed while one is
+built are handled before the next (at 3,000 people an arrow key pressed as the first
+rows came waited a second, for all five)."""
+
+
 def _screen_bindings() -> list[BindingType]:
     return [
         Binding(key, f"switch_mode('{mode}')", title, show=False, id=f"screen.{mode}",
@@ -76,7 +82,9 @@ class GiveDeskApp(App[None]):
         self.clock = clock
         self.refresh_on_start = refresh_on_start
         self._status = ("", 0, 0)
-        self._built_ahead = False
+        self._building_ahead = False
+        self.built_ahead = False
+        """Every screen is built (`build_screens_ahead`)."""
         self._between_screens = asyncio.Event()
         """Set while no screen is being built ahead: quitting waits for it."""
         self._between_screens.set()
@@ -113,8 +121,8 @@ class GiveDeskApp(App[None]):
         """Make the screens not shown yet, in the background, once (Today calls this when
         its agenda is complete): a first visit is then a switch like any other, not a
         build and a read of the store while the user waits."""
-        if not self._built_ahead:
-            self._built_ahead = True
+        if not self._building_ahead:
+            self._building_ahead = True
             self.run_worker(self._build_ahead(), group="ahead", exit_on_error=False)
 
     async def _build_ahead(self) -> None:
@@ -130,10 +138,14 @@ class GiveDeskApp(App[None]):
                     await self._init_mode(mode)
                 finally:
                     self._between_screens.set()
+                # Keys pressed meanwhile wait for the screen being built: let them
+                # (and a frame) through before the next one.
+                await asyncio.sleep(BETWEEN_SCREENS)
         # What is alive now (the screens, their rows, the agenda) mostly stays: the
         # collector's full passes over it paused the UI for 0.1-0.3 s at random at a
         # few thousand contacts. Freezing exempts it; `on_unmount` gives it back.
         gc.freeze()
+        self.built_ahead = True
 
     def on_unmount(self) -> None:
         gc.unfreeze()

@@ -146,7 +146,7 @@ async def test_quitting_while_screens_are_built_ahead_ends_cleanly(
     joined the app's screens while Textual was closing them."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        while not app._built_ahead:
+        while not app._building_ahead:
             await pilot.pause(0.01)
         await pilot.press("ctrl+q")
         while app.is_running:
