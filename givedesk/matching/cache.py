@@ -51,7 +51,6 @@ import numpy.typing as npt
 from givedesk.collector import gc_paused
 from givedesk.config import MatchingConfig
 from givedesk.matching.columns import (
-    BoundPairs,
     HitColumns,
     Searched,
     TermIndex,
@@ -662,12 +661,10 @@ class _PairWriter:
         self._scored: list[Packed] = []
 
     def add(self, hits: HitColumns) -> None:
-        pairs: BoundPairs = bound_pairs(hits, self.config, self.factor_of, self.most)
+        pairs = bound_pairs(hits, self.config, self.factor_of, self.most)
         self.cache.db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?)",
                                   pairs.rows())
-        muted = np.isnan(pairs.bounds)
-        self._scored.append((pairs.articles, pairs.contacts,
-                             np.where(muted, -np.inf, pairs.bounds), muted))
+        self._scored.append((pairs.articles, pairs.contacts, pairs.bounds, pairs.muted))
         self.written += len(pairs.articles)
 
     def add_cached(self, news: Mapping[str, Article],

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from givedesk.config import MatchingConfig
-from givedesk.matching.engine import FIELD_KINDS, MAX_EXTRA_TERMS, SlotKey
+from givedesk.matching.engine import MAX_EXTRA_TERMS, SlotKey, kind_bonus
 from givedesk.matching.text import CompiledTerm, Found, TermStyle, compile_term
 from givedesk.matching.words import WordMode
 from givedesk.models import MatchField
@@ -275,21 +275,23 @@ def _labelled(names: Sequence[Label]) -> tuple[IntArray, list[Label]]:
 
 @dataclass
 class BoundPairs:
-    """Pairs in (article, contact) order: their bound (NaN when muted: exactly None),
-    and their hits encoded in the order `cache.hit_order` gives."""
+    """Pairs in (article, contact) order: their bound (-inf when muted), whether muted
+    (exactly None, so the bound is exact), and their hits encoded in the order
+    `cache.hit_order` gives."""
 
     articles: IntArray
     contacts: IntArray
     bounds: FloatArray
+    muted: FlagArray
     blobs: list[bytes]
 
     def rows(self) -> Iterable[tuple[int, int, float | None, bool, bytes]]:
         """As `pairs` rows: article, contact, base (a bound; None when muted), exact."""
-        muted = np.isnan(self.bounds)
+        muted = self.muted.tolist()
         return zip(self.articles.tolist(), self.contacts.tolist(),
                    [None if gone else bound
-                    for gone, bound in zip(muted.tolist(), self.bounds.tolist(), strict=True)],
-                   muted.tolist(), self.blobs, strict=True)
+                    for gone, bound in zip(muted, self.bounds.tolist(), strict=True)],
+                   muted, self.blobs, strict=True)
 
 
 def bound_pairs(hits: HitColumns, config: MatchingConfig,
@@ -299,14 +301,14 @@ def bound_pairs(hits: HitColumns, config: MatchingConfig,
     person's largest one, at least 1."""
     if not len(hits.articles):
         nothing = np.zeros(0, dtype=np.int64)
-        return BoundPairs(nothing, nothing, np.zeros(0, dtype=np.float64), [])
+        return BoundPairs(nothing, nothing, np.zeros(0, dtype=np.float64),
+                          np.zeros(0, dtype=np.bool_), [])
     labels = hits.labels
     ranks = np.empty(len(labels), dtype=np.int64)
     ranks[sorted(range(len(labels)), key=labels.__getitem__)] = np.arange(len(labels))
     folded, keys = _labelled([(name, term.casefold()) for name, term in labels])
-    bonus = np.array([_kind_bonus(name, config) for name, _ in labels])
-    local_bonus = np.array([config.local_mention_bonus if FIELD_KINDS.get(name) == "mention"
-                            else 0.0 for name, _ in labels])
+    bonus = np.array([kind_bonus(name, False, config) for name, _ in labels])
+    local_bonus = np.array([kind_bonus(name, True, config) for name, _ in labels])
     muted_label = np.array([name == "muted_topics" for name, _ in labels])
 
     # hit_order within a pair: field, term, in_title, first word; ties keep the
@@ -325,14 +327,15 @@ def bound_pairs(hits: HitColumns, config: MatchingConfig,
         for at in np.flatnonzero(own).tolist():
             factor[at] = factor_of.get((int(contacts[at]), labels[label[at]][1].casefold()), 1.0)
     value = np.where(own, scaled * factor, np.where(scaled > 0, scaled * most[contacts], 0.0))
-    value = value + (bonus[label] + np.where(hits.local[order], local_bonus[label], 0.0))
+    value = value + np.where(hits.local[order], local_bonus[label], bonus[label])
     best = np.maximum.reduceat(value, starts)
 
     pair = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(order)]))
     distinct = np.unique(pair * len(keys) + folded[label]) // len(keys)
     extra = np.minimum(np.bincount(distinct, minlength=len(starts)) - 1, MAX_EXTRA_TERMS)
     bounds = best + max(config.extra_term_bonus, 0.0) * extra
-    bounds[np.logical_or.reduceat(muted_label[label], starts)] = np.nan
+    muted = np.logical_or.reduceat(muted_label[label], starts)
+    bounds[muted] = -np.inf
 
     records = np.empty(len(order), dtype=HIT_RECORD)
     records["number"] = hits.numbers[order]
@@ -342,16 +345,8 @@ def bound_pairs(hits: HitColumns, config: MatchingConfig,
     records["last"] = hits.last[order]
     buffer, size = records.tobytes(), HIT_RECORD.itemsize
     edges = (np.r_[starts, len(order)] * size).tolist()
-    return BoundPairs(articles[starts], contacts[starts], bounds,
+    return BoundPairs(articles[starts], contacts[starts], bounds, muted,
                       [buffer[start:end] for start, end in itertools.pairwise(edges)])
-
-
-def _kind_bonus(name: MatchField, config: MatchingConfig) -> float:
-    """(A muted topic has no kind: its pair is None whatever its bonus.)"""
-    kind = FIELD_KINDS.get(name)
-    if kind == "mention":
-        return config.mention_bonus
-    return config.need_bonus if kind == "need" else 0.0
 
 
 def decode_hits(blob: bytes) -> list[tuple[int, float, bool, int, int]]:

@@ -539,12 +539,16 @@ def _term_value(
         value *= config.related_weight
     if penalties:
         value *= penalties.get((hit.contact_id, origin.term.casefold()), 1.0)
-    kind = FIELD_KINDS[origin.field]
+    return value + kind_bonus(origin.field, article.local, config)
+
+
+def kind_bonus(field_name: MatchField, local: bool, config: MatchingConfig) -> float:
+    """What a hit in this field adds for its kind: a mention (more in local news), a
+    need, or nothing (an interest; a muted topic, whose pair is dropped anyway)."""
+    kind = FIELD_KINDS.get(field_name)
     if kind == "mention":
-        value += config.mention_bonus + (config.local_mention_bonus if article.local else 0.0)
-    elif kind == "need":
-        value += config.need_bonus
-    return value
+        return config.mention_bonus + (config.local_mention_bonus if local else 0.0)
+    return config.need_bonus if kind == "need" else 0.0
 
 
 class _Judge:
