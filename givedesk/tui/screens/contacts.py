@@ -56,8 +56,9 @@ def age_label(when: datetime | None, now: datetime) -> str:
 
 
 SortKey = Callable[[Contact], Any]
-COLUMNS = ("name", "company", "key", "last", "recent", "due")
-COLUMN_TITLES = (("Name", 15), ("Company", 10), ("★", 1), ("Last", 5), ("30d", 3), ("Due", 11))
+COLUMNS = (("name", "Name", 15), ("company", "Company", 10), ("key", "★", 1),
+           ("last", "Last", 5), ("recent", "30d", 3), ("due", "Due", 11))
+"""(key, title, width) of each column, in the order of a row's cells."""
 _BREAKS = re.compile(r"(?=@)|(?<=[.\-_])")
 
 
@@ -139,7 +140,7 @@ class ContactsScreen(DeskScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for (title, width), key in zip(COLUMN_TITLES, COLUMNS, strict=True):
+        for key, title, width in COLUMNS:
             table.add_column(title, width=width, key=key)
         table.focus()
 
@@ -174,8 +175,8 @@ class ContactsScreen(DeskScreen):
         rows = {contact.id: self.cells(contact, now) for contact in found}
         if list(rows) == [row.key.value for row in table.ordered_rows]:
             for contact_id, cells in rows.items():
-                for column, before, after in zip(COLUMNS, self.shown[contact_id], cells,
-                                                 strict=True):
+                for (column, _, _), before, after in zip(COLUMNS, self.shown[contact_id],
+                                                         cells, strict=True):
                     if before != after:
                         table.update_cell(contact_id, column, after)
             self.cursor_to(select)
