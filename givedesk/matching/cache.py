@@ -340,9 +340,9 @@ class MatchCache:
             if article_id in fresh_ids or contact_id in changed_ids:
                 return renewed.get((article_id, contact_id), [])
             key = (self.article_nums.get(article_id), self.contact_nums.get(contact_id))
-            row = self.db.execute("SELECT contact, hits FROM pairs WHERE article = ? AND "
-                                  "contact = ?", key).fetchone()
-            return [] if row is None else self.terms.decode(contact_id, row[1])
+            row = self.db.execute("SELECT hits FROM pairs WHERE article = ? AND contact = ?",
+                                  key).fetchone()
+            return [] if row is None else self.terms.decode(contact_id, row[0])
 
         penalties = penalties_for(hits_of)
         by_contact: dict[str, dict[str, float]] = {}
