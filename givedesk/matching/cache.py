@@ -58,6 +58,7 @@ from givedesk.matching.columns import (
     decode_hits,
 )
 from givedesk.matching.context import ArticleText
+from givedesk.matching.embedding import Vectors
 from givedesk.matching.engine import (
     Penalties,
     _Judge,
@@ -71,7 +72,7 @@ from givedesk.matching.lexicon import Lexicon
 from givedesk.models import Article, Contact, MatchField, MatchHit
 from givedesk.store import Records
 
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 """Of the file's tables: a file of another version is deleted and rebuilt."""
 ENGINE_VERSION = "3"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
@@ -94,6 +95,7 @@ CREATE TABLE IF NOT EXISTS scores (
     article INTEGER PRIMARY KEY, contacts BLOB NOT NULL, bases BLOB NOT NULL,
     exact BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS term_index (key TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS vectors (digest TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
 """
 TABLES = ("articles", "contacts", "pairs", "scores", "term_index")
 ARTICLES_PER_BATCH = 500
@@ -599,6 +601,25 @@ class MatchCache:
                 return set(zip(articles[chosen].tolist(), contacts[chosen].tolist(),
                                strict=True))
             looked *= 4
+
+    def load_vectors(self, digests: Sequence[str]) -> dict[str, Vectors]:
+        """Kept embeddings by text digest (`semantic.VectorSource`), half precision on
+        disk: a text's vector is computed once, whatever run needs it next."""
+        found: dict[str, Vectors] = {}
+        for start in range(0, len(digests), 900):
+            chunk = digests[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self.db.execute(
+                f"SELECT digest, vector FROM vectors WHERE digest IN ({marks})", chunk
+            ):
+                found[key] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+        return found
+
+    def save_vectors(self, vectors: Mapping[str, Vectors]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+            ((key, vector.astype(np.float16).tobytes()) for key, vector in vectors.items()),
+        )
 
     def numbers(self, article_id: str, contact_id: str) -> PairKey | None:
         article, contact = self.article_nums.get(article_id), self.contact_nums.get(contact_id)

@@ -44,7 +44,12 @@ from givedesk.matching.engine import (
     rank_key,
     stop_words_for,
 )
+from givedesk.matching.explain import judged_to_match
+from givedesk.matching.judged import Judged, judge
 from givedesk.matching.lexicon import Lexicon, lexicon_for
+from givedesk.matching.scorer import bundled_scorer
+from givedesk.matching.semantic import VectorSource, people_vectors
+from givedesk.matching.text import find_term
 from givedesk.models import (
     Article,
     Contact,
@@ -55,6 +60,11 @@ from givedesk.models import (
     utc_now,
 )
 from givedesk.store import Records, Store
+
+POOL = 4
+"""Lexical candidates per suggestion the day can show: the scorer reorders them."""
+CANDIDATE_FLOOR = -1000.0
+"""No lexical score is too low to be a candidate: the fitted scorer judges it."""
 
 
 def refresh_hits(store: Store, config: MatchingConfig) -> dict[str, list[MatchHit]]:
@@ -205,35 +215,54 @@ def todays_matches(
     )
     decided = [key for key, state in states.items() if _open_status(state, today) is not None]
     day_left = matching.max_suggestions - used.total()
+    pool = POOL * max(day_left, 0)
     with store.news.transaction():
         articles = store.articles.records()
         with _synced(store, matching, contacts, articles) as (cache, feedback):
             ages = {article.id: article_age_penalty(article, now, matching)
                     for article in articles.values()}
-            allowance = {contact_id: matching.max_per_contact - count
+            # The lexical pairs are candidates, not verdicts: a pool a few times the
+            # day, whatever their lexical score; the fitted scorer decides.
+            allowance = {contact_id: POOL * (matching.max_per_contact - count)
                          for contact_id, count in used.items()}
-            wanted = cache.best_pairs(ages, matching.threshold, allowance,
-                                      matching.max_per_contact, decided, day_left)
+            wanted = cache.best_pairs(ages, CANDIDATE_FLOOR, allowance,
+                                      POOL * matching.max_per_contact, decided, pool)
             if include_all:
                 wanted.update(key for key in (cache.numbers(*pair) for pair in decided) if key)
             cached = cache.pairs(wanted)
             ids, people = cache.article_ids(), cache.contact_ids()
-    ranked = _rescored(cached, ids, people, articles, contacts, ages, matching, feedback)
-    feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
-    shown = []
-    for pair in ranked:
-        status = _open_status(states.get((pair.article.id, pair.contact.id)), today)
-        if status is None:
-            if used[pair.contact.id] >= matching.max_per_contact or day_left <= 0:
-                continue
-            used[pair.contact.id] += 1
-            day_left -= 1
-        elif not include_all:
-            continue
-        match = pair.to_match(feed=feeds.get(pair.article.feed_id, ""), status=status)
-        match.feedback = _feedback_notes(match, feedback)
-        shown.append(match)
+            lexical = _rescored(cached, ids, people, articles, contacts, ages, matching, feedback)
+            current = [article for article in articles.values() if ages[article.id] is not None]
+            everyone = list(contacts.values())
+            source = VectorSource(cache)
+            readers = people_vectors(everyone, source)
+            judged = judge(current, everyone, lexical, source, bundled_scorer(), people=readers)
+            judged = [j for j in judged if (j.lexical is not None or not _muted(j))]
+            feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
+            cut = bundled_scorer().threshold
+            shown = []
+            for pair in judged:
+                if pair.probability < cut:
+                    break
+                status = _open_status(states.get((pair.article.id, pair.contact.id)), today)
+                if status is None:
+                    if used[pair.contact.id] >= matching.max_per_contact or day_left <= 0:
+                        continue
+                    used[pair.contact.id] += 1
+                    day_left -= 1
+                elif not include_all:
+                    continue
+                match = judged_to_match(pair, readers, source,
+                                        feed=feeds.get(pair.article.feed_id, ""), status=status)
+                match.feedback = _feedback_notes(match, feedback)
+                shown.append(match)
     return shown
+
+
+def _muted(judged: Judged) -> bool:
+    """A pair found by meaning alone still honours the person's muted topics."""
+    text = f"{judged.article.title} {judged.article.summary}"
+    return any(find_term(topic, text) is not None for topic in judged.contact.muted_topics)
 
 
 def _rescored(
@@ -246,9 +275,8 @@ def _rescored(
     config: MatchingConfig,
     feedback: Feedback,
 ) -> list[Ranked]:
-    """The pairs that can be shown, scored from their cached hits as `engine.rank`
-    scores them (context rules, age penalty, feedback) and in its order: exactly its
-    result on these pairs."""
+    """The candidate pairs, scored from their cached hits as `engine.rank` scores them
+    (context rules, age penalty, feedback), whatever their score, and in its order."""
     judge = _Judge(lexicon_for(config))
     texts: dict[str, ArticleText] = {}
     ranked = []
@@ -261,7 +289,7 @@ def _rescored(
         if text is None:
             text = texts[article.id] = ArticleText(article)
         pair = _score_pair(text, contact, hits, penalty, config, feedback.penalties, judge)
-        if pair is not None and pair.score >= config.threshold:
+        if pair is not None:
             ranked.append(pair)
     ranked.sort(key=rank_key)
     return ranked

@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import msgspec
 from rapidfuzz import fuzz, utils
 
 from givedesk.config import MatchingConfig
-from givedesk.matching.engine import find_hits, rank, stop_words_for
+from givedesk.matching.engine import Ranked, find_hits, rank, stop_words_for
+from givedesk.matching.judged import Judged, judge
+from givedesk.matching.scorer import bundled_scorer
+from givedesk.matching.semantic import MemoryVectors, VectorSource
 from givedesk.models import Article, Contact
 
 EVAL_SET = Path(__file__).with_name("eval_set.json")
@@ -121,3 +125,25 @@ def naive_predictions(data: EvalSet) -> set[Pair]:
             ):
                 predicted.add((article.id, contact.id))
     return predicted
+
+
+def lexical_pairs(data: EvalSet, config: MatchingConfig | None = None) -> list[Ranked]:
+    """Every pair the lexical matcher finds, whatever its score: the fitted scorer's
+    candidates (it, not the lexical threshold, decides which count)."""
+    config = config or MatchingConfig()
+    every = msgspec.structs.replace(config, threshold=-1000.0, max_age_days=100_000)
+    hits = find_hits(data.articles, data.contacts, stop_words_for(every))
+    people = {contact.id: contact for contact in data.contacts}
+    return rank(hits, data.articles, people, now=data.now, config=every)
+
+
+def judged_pairs(data: EvalSet, source: VectorSource | None = None) -> list[Judged]:
+    """Every candidate of the set with the bundled scorer's probability."""
+    source = source or VectorSource(MemoryVectors())
+    return judge(data.articles, data.contacts, lexical_pairs(data), source, bundled_scorer())
+
+
+def fitted_predictions(data: EvalSet, threshold: float | None = None) -> dict[Pair, str]:
+    """The pairs the fitted scorer suggests (at its own threshold unless given)."""
+    cut = bundled_scorer().threshold if threshold is None else threshold
+    return {(j.article.id, j.contact.id): j.kind for j in judged_pairs(data) if j.probability >= cut}
