@@ -29,7 +29,7 @@ from givedesk.intros import propose_intro
 from givedesk.ledger import desk_streak
 from givedesk.models import QueueItem
 from givedesk.occasions import set_occasion_status
-from givedesk.outbox import queue_item
+from givedesk.outbox import check_in, queue_item
 from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
@@ -65,7 +65,7 @@ def queue_item_for(item: AgendaItem, note: str) -> QueueItem:
         return QueueItem(contact_id=item.contact.id, title=item.title, kind="lead",
                          lead_id=item.lead.id, link=item.link, note=note)
     if item.followup is not None:
-        return QueueItem(contact_id=item.contact.id, title="Checking in", kind="info", note=note)
+        return check_in(item.contact.id, note)
     if item.occasion is not None:
         return QueueItem(contact_id=item.contact.id, title=item.occasion.message(), kind="info",
                          note=note, occasion=True)
