@@ -23,7 +23,7 @@ def local_midnight(day: datetime) -> datetime:
     return day.replace(hour=0, minute=0, second=0, microsecond=0).astimezone()
 
 
-class DayType(click.ParamType):
+class DayType(click.ParamType[datetime]):
     """An option's YYYY-MM-DD as a naive midnight (what `click.DateTime` gave), refused in
     the desk's words, "not a date: '2026-13-01'", rather than as a strptime format."""
 
