@@ -14,6 +14,7 @@ from urllib.parse import quote, urlencode
 
 from givedesk.config import PLACEHOLDER, ComposeConfig, Config
 from givedesk.models import Contact, QueueItem
+from givedesk.outbox import is_check_in
 
 MENTION_TITLES_IN_MESSAGES: dict[str, str] = {
     "congratulate": "Congratulations on the news! {title}",
@@ -59,25 +60,36 @@ def draft_outbox_message(
 
     The personal note comes first: it is what makes the message yours rather than a
     digest. An occasion ("Happy birthday! (Friday 2 January)") comes before even that,
-    and names the message when nothing else is in it.
+    and names the message when nothing else is in it. A check-in is not a thing to
+    list ("- Checking in" read oddly under "I came across these"): its note is a
+    paragraph of its own. One item is written of as one, not as "a few things".
     """
     compose: ComposeConfig = config.compose
     values = _person_values(contact, config)
     occasions = [item for item in items if item.occasion]
-    shared = [item for item in items if not item.occasion]
+    check_ins = [item for item in items if is_check_in(item)]
+    shared = [item for item in items if not item.occasion and not is_check_in(item)]
     paragraphs = [fill(compose.greeting, values)]
     paragraphs += ["\n".join(filter(None, (item.title, item.note))) for item in occasions]
     if note.strip():
         paragraphs.append(note.strip())
-    listing = [fill(compose.intro_line, values)] if shared else []
-    for item in shared:
-        listing += _item_lines(item)
-    if listing:
+    paragraphs += [item.note.strip() or fill(compose.check_in, values) for item in check_ins]
+    if shared:
+        one = len(shared) == 1
+        listing = [fill(compose.intro_line_one if one else compose.intro_line, values)]
+        for item in shared:
+            listing += _item_lines(item)
         paragraphs.append("\n".join(listing))
     paragraphs.append(signature(config))
-    only_occasions = occasions and not shared
+    if occasions and not shared:
+        subject = occasions[0].title.split(" (")[0]
+    elif shared:
+        one = len(shared) == 1 and not occasions
+        subject = fill(compose.subject_one if one else compose.subject, values)
+    else:
+        subject = fill(compose.check_in_subject if check_ins else compose.subject, values)
     return Draft(
-        subject=occasions[0].title.split(" (")[0] if only_occasions else fill(compose.subject, values),
+        subject=subject,
         body="\n\n".join(paragraph for paragraph in paragraphs if paragraph),
         to=contact.email,
     )

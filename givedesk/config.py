@@ -159,11 +159,19 @@ class LeadsConfig(_Section):
 
 class ComposeConfig(_Section):
     subject: str = "A few things I thought you'd find useful"
-    """Subject of a drafted message."""
+    """Subject of a drafted message with several things in it."""
+    subject_one: str = "Thought you'd find this useful"
+    """Subject of a drafted message with one thing in it."""
+    check_in_subject: str = "Checking in"
+    """Subject of a message that only checks in (a follow-up)."""
     greeting: str = "Hi {first_name},"
     """First line of a draft; {first_name} and {name} are filled in."""
     intro_line: str = "I came across these and thought of you:"
-    """Line before the list of items."""
+    """Line before the list of several items."""
+    intro_line_one: str = "I came across this and thought of you:"
+    """Line before a single item."""
+    check_in: str = "It has been a while: how are things going?"
+    """What a check-in says when you queued it without a note of your own."""
     signature: str = "Best,\n{my_name}"
     """Last lines of a draft; {my_name} is [desk] name."""
 
@@ -261,8 +269,12 @@ _PERSON = frozenset({"first_name", "name", "my_name"})
 _INTRO_COMMON = frozenset({"a_name", "a_first_name", "my_name", "signature"})
 TEMPLATE_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "compose.subject": _PERSON,
+    "compose.subject_one": _PERSON,
+    "compose.check_in_subject": _PERSON,
     "compose.greeting": _PERSON,
     "compose.intro_line": _PERSON,
+    "compose.intro_line_one": _PERSON,
+    "compose.check_in": _PERSON,
     "compose.signature": frozenset({"my_name"}),
     "intros.ask_a_subject": _INTRO_COMMON | {"reason_for_a"},
     "intros.ask_a_body": _INTRO_COMMON | {"reason_for_a"},

@@ -32,6 +32,7 @@ from givedesk.matching.engine import Match
 from givedesk.matching.service import dismiss_match, snooze_match, todays_matches
 from givedesk.models import Contact, Feed, Lead, SuggestionState
 from givedesk.occasions import Occasion, occasions_among, set_occasion_status
+from givedesk.outbox import checked_in
 from givedesk.store import Store
 
 AgendaGroup = Literal["occasion", "mention", "lead", "interest", "followup", "intro"]
@@ -221,8 +222,10 @@ def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem
     items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
     with store.desk.transaction():  # everyone once, for both
         contacts, gives, states = store.contacts.all(), store.gives.all(), store.states.all()
+        waiting = checked_in(store)
     items += [item_from_followup(f, now)
-              for f in followups_among(contacts, gives, config.followups, now)]
+              for f in followups_among(contacts, gives, config.followups, now)
+              if f.contact.id not in waiting]  # a check-in is queued: handled until sent
     items += [item_from_occasion(o, now)
               for o in occasions_among(contacts, states, config.occasions, now)]
     return rank(items)

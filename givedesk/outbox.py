@@ -54,14 +54,42 @@ def _set_match_status(
         store.states.save(state)
 
 
+CHECK_IN_TITLE = "Checking in"
+"""The title of a follow-up's give: nothing to share, a note saying hello."""
+
+
+def check_in(contact_id: str, note: str) -> QueueItem:
+    """What queueing a follow-up puts in the outbox."""
+    return QueueItem(contact_id=contact_id, title=CHECK_IN_TITLE, kind="info", note=note)
+
+
+def is_check_in(item: QueueItem) -> bool:
+    return (item.kind == "info" and item.title == CHECK_IN_TITLE and not item.occasion
+            and not item.link)
+
+
+def same_give(queued: QueueItem, item: QueueItem) -> bool:
+    """The same thing for the same person: one article, one lead, or a check-in (a
+    follow-up queued twice put two "Checking in" items in one message)."""
+    if queued.contact_id != item.contact_id:
+        return False
+    if item.article_id or item.lead_id:
+        return (queued.article_id, queued.lead_id) == (item.article_id, item.lead_id)
+    return is_check_in(item) and is_check_in(queued)
+
+
+def checked_in(store: Store) -> set[str]:
+    """The people with a check-in waiting in the outbox: their follow-up is handled."""
+    return {item.contact_id for item in store.queue.all() if is_check_in(item)}
+
+
 def queue_item(store: Store, item: QueueItem, now: datetime) -> QueueItem:
-    """Put an item in the outbox; an article queued twice for one person stays once."""
+    """Put an item in the outbox; the same give queued twice for one person stays once."""
     with store.desk.transaction():
         if store.contacts.get(item.contact_id) is None:
             raise UserError(f"no contact with id {item.contact_id}")
         for queued in store.queue.all():
-            same_article = item.article_id and queued.article_id == item.article_id
-            if queued.contact_id == item.contact_id and same_article:
+            if same_give(queued, item):
                 return queued
         store.queue.insert(item)
         if item.article_id:

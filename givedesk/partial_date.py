@@ -64,6 +64,15 @@ def parse_partial_date(text: str, *, omit_year: str = "") -> PartialDate:
     return PartialDate(int(month), int(day), year)
 
 
+def parse_day(text: str) -> date:
+    """A whole day typed as YYYY-MM-DD; `ValueError` saying "not a date: '2026-13-01'"
+    otherwise, the same words wherever a day is typed (the CLI's --since, Review's filter)."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"not a date: {text.strip()!r} (YYYY-MM-DD)") from None
+
+
 def describe_partial_date(text: str) -> str:
     """A stored date as people say it; text that is not one is shown as it is."""
     try:

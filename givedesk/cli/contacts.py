@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import msgspec
 
+from givedesk.cli import clock
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table, warn
 from givedesk.contact_points import web_link
@@ -54,7 +55,7 @@ def contacts() -> None:
 @click.option("--cadence", "cadence_days", type=click.IntRange(min=1, max=MAX_CADENCE_DAYS), default=None,
               help="Days between gives for a key relationship (default: config).")
 @click.option("--met-at", default="", help="Where you met, e.g. 'Chamber breakfast'.")
-@click.option("--met-on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="YYYY-MM-DD.")
+@click.option("--met-on", type=clock.DAY, default=None, help="YYYY-MM-DD.")
 @click.option("--nickname", default="")
 @click.option("--birthday", default="", help="YYYY-MM-DD, or --MM-DD without the year.")
 @click.option("--anniversary", default="", help="YYYY-MM-DD or --MM-DD.")

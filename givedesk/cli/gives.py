@@ -46,7 +46,7 @@ def give_json(give: Give, contacts: dict[str, Contact]) -> dict[str, object]:
 @click.group(invoke_without_command=True)
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+@click.option("--since", type=clock.DAY, default=None,
               help="Only gives on or after this day (YYYY-MM-DD).")
 @click.option("--contact", "contact_query", default=None,
               help="Only gives to this person (name, email or id).")

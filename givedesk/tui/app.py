@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from givedesk.config import Config, load_config
 from givedesk.desk import refresh_desk
+from givedesk.errors import UserError
 from givedesk.models import utc_now
 from givedesk.paths import resolve_paths
 from givedesk.store import Store
@@ -199,11 +200,21 @@ class GiveDeskApp(App[None]):
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:
-        """One place where background failures become a notification, never a crash."""
+        """The app's own workers (fetching); a screen's workers report through
+        `DeskScreen.worker_changed`, since Textual does not bubble this message."""
         if event.state == WorkerState.ERROR:
-            self.set_status("")
-            self.notify(f"{event.worker.name} failed: {event.worker.error}",
-                        severity="error", markup=False, timeout=10)
+            self.report_failure(event.worker)
+
+    def report_failure(self, worker: Worker[object]) -> str:
+        """One place where background failures become one line, in a notification and
+        the log, never a crash or a silent screen; returns the line for the screen to
+        show where its rows would be."""
+        self.set_status("")
+        line = failure_line(worker.error)
+        self.log.error(f"worker {worker.name} failed: {line}")
+        self.notify(line, title="Something went wrong", severity="error", markup=False,
+                    timeout=10)
+        return line
 
     def set_status(self, message: str, done: int = 0, total: int = 0) -> None:
         """Show background progress on whichever screen is in front."""
@@ -217,6 +228,15 @@ class GiveDeskApp(App[None]):
             status.show_progress(message, done, total)
         else:
             status.show_message(message)
+
+
+def failure_line(error: BaseException | None) -> str:
+    """A worker's error as one line a user can act on: a UserError already says what is
+    wrong and where (the file, the setting); anything else is a bug, named by its type."""
+    if error is None:
+        return "unknown error"
+    text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+    return " ".join(text.split())
 
 
 def make_app(

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from givedesk.compose import Draft, blurb, draft_outbox_message, fill, mailto_url
 from givedesk.config import ComposeConfig, Config, DeskConfig
 from givedesk.models import Contact, QueueItem
+from givedesk.outbox import check_in
 
 CONFIG = Config(desk=DeskConfig(name="Sam Rivera"))
 
@@ -73,3 +74,27 @@ def test_a_blurb_says_who_they_are_and_how_to_reach_them() -> None:
         "Can help with: design reviews\nLooking for: new clients\nmateo@example.com"
     )
     assert blurb(Contact(name="Just A Name")) == "Just A Name"
+
+
+def test_one_item_is_written_of_as_one() -> None:
+    zoe = Contact(name="Zoë Okafor")
+    draft = draft_outbox_message(zoe, [QueueItem(contact_id=zoe.id, title="Roasters hedge")],
+                                 CONFIG)
+    assert draft.subject == "Thought you'd find this useful"
+    assert "I came across this and thought of you:\n- Roasters hedge" in draft.body
+    assert "these" not in draft.body
+
+
+def test_a_check_in_is_a_paragraph_not_an_item() -> None:
+    priya = Contact(name="Priya Raman")
+    draft = draft_outbox_message(priya, [check_in(priya.id, "How is the new wing going?")], CONFIG)
+    assert draft.subject == "Checking in"
+    assert draft.body == "Hi Priya,\n\nHow is the new wing going?\n\nBest,\nSam Rivera"
+    bare = draft_outbox_message(priya, [check_in(priya.id, "")], CONFIG)
+    assert "It has been a while: how are things going?" in bare.body
+    assert "- Checking in" not in bare.body and "came across" not in bare.body
+    with_article = draft_outbox_message(
+        priya, [check_in(priya.id, "Hello!"), QueueItem(contact_id=priya.id, title="Telehealth")],
+        CONFIG)
+    assert "Hello!\n\nI came across this and thought of you:\n- Telehealth" in with_article.body
+    assert "- Checking in" not in with_article.body

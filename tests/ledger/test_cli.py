@@ -89,6 +89,7 @@ def test_asks_are_recorded_apart_and_flagged_gently(run_cli: Any, zoe: str) -> N
         (["gives", "add", "Nobody", "--kind", "help", "--note", "x"], "no contact named"),
         (["gives", "--json", "--csv"], "cannot be combined"),
         (["gives", "--since", "last week"], "--since"),
+        (["gives", "--since", "2026-13-01"], "not a date: '2026-13-01'"),
         (["gives", "feedback", "nope", "useful"], "no give with id 'nope'"),
         (["gives", "feedback", "nope", "meh"], "'meh' is not one of"),
         (["asks", "add", "Zoë", " "], "needs a text"),

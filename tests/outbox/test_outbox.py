@@ -8,7 +8,14 @@ import pytest
 
 from givedesk.errors import UserError
 from givedesk.models import Contact, Lead, QueueItem
-from givedesk.outbox import mark_sent, outbox_groups, queue_item, remove_item, undo_send
+from givedesk.outbox import (
+    check_in,
+    mark_sent,
+    outbox_groups,
+    queue_item,
+    remove_item,
+    undo_send,
+)
 from givedesk.store import Store
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -32,6 +39,16 @@ def test_items_are_grouped_by_person_and_queued_once(store: Store, people) -> No
     ]
     states = {(s.subject_id, s.status) for s in store.states.all()}
     assert states == {("a1", "queued"), ("a2", "queued")}
+
+
+def test_a_check_in_is_queued_once_a_person(store: Store, people) -> None:  # type: ignore[no-untyped-def]
+    zoe, mateo = people
+    first = queue_item(store, check_in(zoe.id, "How is the roastery?"), NOW)
+    assert queue_item(store, check_in(zoe.id, "Hello again"), NOW) == first
+    queue_item(store, check_in(mateo.id, ""), NOW)
+    queue_item(store, QueueItem(contact_id=zoe.id, title="News", kind="info"), NOW)
+    assert sorted((i.contact_id == zoe.id, i.title) for i in store.queue.all()) == [
+        (False, "Checking in"), (True, "Checking in"), (True, "News")]
 
 
 def test_sending_records_one_give_per_item_and_undo_restores_everything(

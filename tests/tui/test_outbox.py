@@ -7,11 +7,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from givedesk.config import Config, DeskConfig
 from givedesk.models import Contact, QueueItem
 from givedesk.outbox import queue_item
 from givedesk.store import Store
 from tests.tui.conftest import FROZEN_NOW, AppFactory
-from tests.tui.helpers import settle, table_text
+from tests.tui.helpers import screen_text, settle, table_text
 
 
 @pytest.fixture
@@ -90,3 +91,19 @@ async def test_an_empty_outbox_says_how_to_fill_it(home: Path, make_app: AppFact
         await pilot.press("s", "y")
         await pilot.pause()
         assert app.store.gives.all() == []
+
+
+@pytest.mark.parametrize(("name", "unsigned"), [("", True), ("Sam Rivera", False)])
+async def test_the_draft_says_how_many_and_whether_it_is_signed(
+    queued: Contact, make_app: AppFactory, name: str, unsigned: bool
+) -> None:
+    app = make_app(Config(desk=DeskConfig(name=name)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_outbox(app, pilot)
+        to = str(app.screen.query_one("#draft-to").render())
+        assert "2 items" in to and "item(s)" not in to
+        assert ("set [desk] name in config.toml" in to) is unsigned
+        shown = " ".join(line.strip() for line in screen_text(app).splitlines())
+        assert ("set [desk] name in config.toml" in shown) is unsigned  # wrapped, not cut
+        body = app.screen.query_one("#draft-body").text  # type: ignore[attr-defined]
+        assert body.endswith(f"Best,\n{name}".rstrip())

@@ -10,7 +10,7 @@ from textual.worker import WorkerFailed
 
 from givedesk.tui.screens.help import HelpScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import settle, static_text, table_text
+from tests.tui.helpers import screen_text, settle, static_text, table_text
 
 
 async def switch(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +40,22 @@ async def test_review_stats_filters_and_feedback(demo_home: Path, make_app: AppF
         await pilot.press("minus")
         await settle(pilot)
         assert sum(g.feedback == "not-relevant" for g in app.store.gives.all()) == 1
+
+
+async def test_review_marks_a_date_that_is_not_one(demo_home: Path, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await switch(pilot, "5")
+        await pilot.press("t", *"2026-13-01", "enter")
+        await pilot.pause()
+        box = app.screen.query_one("#filter-since")
+        assert box.has_class("-invalid")
+        error = app.screen.query_one("#since-error")
+        assert error.display and "not a date: '2026-13-01'" in str(error.render())
+        assert "not a date: '2026-13-01'" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not error.display and not box.has_class("-invalid")
 
 
 async def test_intros_propose_advance_and_decline(demo_home: Path, make_app: AppFactory) -> None:

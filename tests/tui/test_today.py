@@ -181,3 +181,22 @@ async def test_an_empty_desk_explains_the_next_step(make_app: AppFactory) -> Non
         await settle(pilot)
         text = static_text(app, "#today-empty")
         assert "Add a news feed" in text and "givedesk --demo" in text
+
+
+async def test_a_follow_up_is_queued_once(demo_home: Path, make_app: AppFactory) -> None:
+    """Queueing a follow-up takes its row away for good (the screen reads the agenda
+    again when the note dialog closes): it cannot be queued a second time."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#today-table")
+        followup = next(i for i, line in enumerate(rows(app))
+                        if line.startswith("Follow up | Priya Raman"))
+        table.move_cursor(row=followup)  # type: ignore[attr-defined]
+        await pilot.press("q", "enter")
+        await settle(pilot)
+        assert not any(line.startswith("Follow up | Priya Raman") for line in rows(app))
+        await pilot.press("2", "1")
+        await settle(pilot)
+        assert not any(line.startswith("Follow up | Priya Raman") for line in rows(app))
+        assert [item.title for item in app.store.queue.all()] == ["Checking in"]

@@ -12,10 +12,11 @@ from collections.abc import Hashable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from givedesk.config import Config
 from givedesk.store import Store
@@ -124,6 +125,20 @@ class DeskScreen(Screen[None]):
             # Sent by the app, as the terminal's keys are: a key sent by this screen
             # would stop bubbling here, before the bindings see it.
             self.held_keys.append(events.Key(event.key, event.character).set_sender(self.app))
+
+    @on(Worker.StateChanged)
+    def worker_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this screen failed (an unreadable lexicon while ranking Today):
+        say so in one line, show it where the rows would be, and let go of the keys
+        that waited for those rows, so the screen never sits silent and frozen."""
+        if event.state != WorkerState.ERROR:
+            return
+        line = self.desk.report_failure(event.worker)
+        self.held_keys = None  # they were meant for rows that will not come
+        self.show_failure(line)
+
+    def show_failure(self, line: str) -> None:
+        """Say on the screen what could not be read; the notification alone fades."""
 
     def on_screen_suspend(self) -> None:
         if self.held_keys:

@@ -16,7 +16,7 @@ from givedesk.tui.dialogs import ChoiceDialog, ConfirmDialog, TextPrompt
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
 from givedesk.tui.widgets.safe import plain, plain_cell
-from givedesk.tui.widgets.tables import cursor_row_key
+from givedesk.tui.widgets.tables import RowTable, cursor_row_key
 
 
 def _source_error(source: str) -> str | None:
@@ -43,7 +43,7 @@ class FeedsScreen(DeskScreen):
         self.feeds: dict[str, Feed] = {}
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="feeds-table")
         yield Static(id="feed-error", classes="detail-line")
 
     def on_mount(self) -> None:

@@ -71,6 +71,8 @@ class IntrosScreen(DeskScreen):
         """The lower table lists finished and declined introductions instead of open ones."""
         self.on_progress = False
         """The table the user is on (the keys and the message pane follow it)."""
+        self.failure: str | None = None
+        """Why suggestions could not be found (their worker failed), shown in their place."""
 
     def compose_body(self) -> ComposeResult:
         yield Label("Suggested introductions", id="suggested-label", classes="summary-line")
@@ -98,6 +100,7 @@ class IntrosScreen(DeskScreen):
         self.read_progress()
         self.fill_tables()
         self.query_one("#suggested-label", Label).update("Suggested introductions (finding…)")
+        self.failure = None
         self.hold_keys()
         self.find_suggestions()
 
@@ -105,6 +108,11 @@ class IntrosScreen(DeskScreen):
     def find_suggestions(self) -> None:
         found = suggest_intros(self.store, self.config, self.now())
         self.app.call_from_thread(self.show_suggestions, found)
+
+    def show_failure(self, line: str) -> None:
+        self.failure = line
+        self.query_one("#suggested-label", Label).update("Suggested introductions (none: see below)")
+        self.show_detail()
 
     def show_suggestions(self, found: list[IntroSuggestion]) -> None:
         self.suggestions = {f"{s.a.id}:{s.b.id}": s for s in found}
@@ -176,6 +184,9 @@ class IntrosScreen(DeskScreen):
             detail.update(plain(text))
             return
         suggestion = self.selected_suggestion()
+        if suggestion is None and self.failure is not None:
+            detail.update(plain(f"Suggestions could not be found: {self.failure}"))
+            return
         if suggestion is None:
             detail.update(plain("No introductions to suggest today. They come from one person's "
                                 "needs matching another's offers, and shared interests across fields."))

@@ -25,6 +25,13 @@ from givedesk.tui.widgets.links import open_externally
 from givedesk.tui.widgets.safe import plain, plain_cell
 from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
+UNSIGNED = "signed with no name: set [desk] name in config.toml"
+
+
+def counted(count: int, noun: str) -> str:
+    """"1 item", "2 items": "1 item(s)" read like a form."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
 
 class OutboxScreen(DeskScreen):
     MODE = "outbox"
@@ -114,7 +121,9 @@ class OutboxScreen(DeskScreen):
         self.shown_contact = group.contact.id
         draft = self.current_draft(group)
         address = f" <{draft.to}>" if draft.to else "  (no email address)"
-        to.update(plain(f"Draft to {group.contact.name}{address}, {len(group.items)} item(s)"))
+        unsigned = "" if self.config.desk.name.strip() else f" · {UNSIGNED}"
+        to.update(plain(f"Draft to {group.contact.name}{address}, "
+                        f"{counted(len(group.items), 'item')}{unsigned}"))
         subject.value = draft.subject
         body.text = draft.body
 
@@ -171,7 +180,8 @@ class OutboxScreen(DeskScreen):
         self.edited.pop(group.contact.id, None)
         self.shown_contact = None
         count = len(record.gives)
-        self.notify(f"Recorded {count} give(s) to {group.contact.name}. u undoes.", markup=False)
+        self.notify(f"Recorded {counted(count, 'give')} to {group.contact.name}. u undoes.",
+                    markup=False)
         self.reload()
 
     def action_undo(self) -> None:

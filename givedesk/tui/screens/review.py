@@ -2,29 +2,41 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.validation import Function
 from textual.widgets import DataTable, Input, Label, Select, Sparkline, Static
 
 from givedesk.identity import fold
 from givedesk.ledger import ReviewStats, filter_gives, set_give_feedback, summarise_review
 from givedesk.models import GIVE_KINDS, Contact, Feedback, Give, GiveKind
+from givedesk.partial_date import parse_day
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.widgets.safe import plain, plain_cell
 from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 
 def since_from(text: str) -> datetime | None:
-    """A typed YYYY-MM-DD as the start of that day (UTC); anything else: no filter."""
-    try:
-        return datetime.combine(date.fromisoformat(text.strip()), time(), tzinfo=UTC)
-    except ValueError:
+    """A typed YYYY-MM-DD as the start of that day (UTC); empty: no filter; anything
+    else raises `ValueError` saying it is not a date."""
+    if not text.strip():
         return None
+    return datetime.combine(parse_day(text), time(), tzinfo=UTC)
+
+
+def since_problem(text: str) -> str | None:
+    """Why `text` cannot be the since filter (None when it can): the input is marked
+    invalid with it, instead of silently showing every give as if filtered."""
+    try:
+        since_from(text)
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 class ReviewScreen(DeskScreen):
@@ -57,7 +69,9 @@ class ReviewScreen(DeskScreen):
             yield Input(placeholder="person", id="filter-person", classes="compact-input")
             yield Select([(kind, kind) for kind in GIVE_KINDS], prompt="any kind",
                          id="filter-kind", compact=True)
-            yield Input(placeholder="since YYYY-MM-DD", id="filter-since", classes="compact-input")
+            yield Input(placeholder="since YYYY-MM-DD", id="filter-since", classes="compact-input",
+                        validators=[Function(lambda text: since_problem(text) is None)])
+        yield Label(id="since-error", classes="error summary-line", markup=False)
         yield FittedTable(flexible={"person": 2, "note": 3}, id="ledger-table")
         yield Static(id="review-balance", classes="detail-line")
 
@@ -109,7 +123,12 @@ class ReviewScreen(DeskScreen):
         wanted = fold(self.query_one("#filter-person", Input).value)
         kind_choice = self.query_one("#filter-kind", Select).value
         kind: GiveKind | None = kind_choice if kind_choice in GIVE_KINDS else None
-        since = since_from(self.query_one("#filter-since", Input).value)
+        since_text = self.query_one("#filter-since", Input).value
+        problem = since_problem(since_text)
+        since = None if problem else since_from(since_text)
+        error = self.query_one("#since-error", Label)
+        error.update(f"Since: {problem}; the ledger is not filtered by date." if problem else "")
+        error.display = problem is not None
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()

@@ -29,7 +29,7 @@ from givedesk.intros import propose_intro
 from givedesk.ledger import desk_streak
 from givedesk.models import QueueItem
 from givedesk.occasions import set_occasion_status
-from givedesk.outbox import queue_item
+from givedesk.outbox import check_in, queue_item
 from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
@@ -65,7 +65,7 @@ def queue_item_for(item: AgendaItem, note: str) -> QueueItem:
         return QueueItem(contact_id=item.contact.id, title=item.title, kind="lead",
                          lead_id=item.lead.id, link=item.link, note=note)
     if item.followup is not None:
-        return QueueItem(contact_id=item.contact.id, title="Checking in", kind="info", note=note)
+        return check_in(item.contact.id, note)
     if item.occasion is not None:
         return QueueItem(contact_id=item.contact.id, title=item.occasion.message(), kind="info",
                          note=note, occasion=True)
@@ -126,6 +126,8 @@ class TodayScreen(DeskScreen):
         """The last dismiss or snooze, for `u`."""
         self.cursor_to: str | None = None
         """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
+        self.failure: str | None = None
+        """Why the agenda could not be read (its worker failed), shown instead of rows."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
@@ -140,14 +142,20 @@ class TodayScreen(DeskScreen):
         table.add_column("Person", width=14, key="person")
         table.add_column("Article and why", width=40, key="article")
         table.add_column("Age", width=5, key="age")
-        self.query_one("#today-filter").display = False
+        self.show_filter(False)
         table.focus()
 
     def load(self) -> None:
         """Paint first, then read: the agenda of a big desk takes a moment to rank. Keys
         wait for its first rows."""
+        self.failure = None
         self.hold_keys()
         self.call_after_refresh(self.load_agenda)
+
+    def show_failure(self, line: str) -> None:
+        self.failure = line
+        self.loading_intros = False
+        self.update_summary()
 
     @work(thread=True, exclusive=True, group="agenda", exit_on_error=False)
     def load_agenda(self) -> None:
@@ -216,7 +224,10 @@ class TodayScreen(DeskScreen):
         if not has_rows:
             wanted = self.query_one("#today-filter", Input).value.strip()
             nothing_stored = not self.store.contacts.count() or not self.store.feeds.count()
-            if wanted and self.items:
+            if self.failure is not None:
+                empty.update(f"Today's suggestions could not be read: {self.failure}\n\n"
+                             "The other screens (2-6) still work.")
+            elif wanted and self.items:
                 empty.update(f"No rows match '{wanted}'. Escape clears the filter.")
             else:
                 empty.update(EMPTY_DESK if nothing_stored else ALL_DONE)
@@ -348,10 +359,17 @@ class TodayScreen(DeskScreen):
         if item is not None:
             await self.desk.show_person(item.contact.id)
 
-    def action_filter(self) -> None:
+    def show_filter(self, shown: bool) -> None:
+        """Show or hide the filter box; hidden, it is disabled too: Textual gave focus
+        to the hidden box when a dialog closed over an empty table, and the keys after
+        (2, ?) were typed into it instead of switching screens."""
         box = self.query_one("#today-filter", Input)
-        box.display = True
-        box.focus()
+        box.display = shown
+        box.disabled = not shown
+
+    def action_filter(self) -> None:
+        self.show_filter(True)
+        self.query_one("#today-filter", Input).focus()
 
     @on(Input.Changed, "#today-filter")
     def filter_changed(self) -> None:
@@ -362,9 +380,8 @@ class TodayScreen(DeskScreen):
         self.query_one(DataTable).focus()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#today-filter", Input)
-        box.value = ""
-        box.display = False
+        self.query_one("#today-filter", Input).value = ""
+        self.show_filter(False)
         self.query_one(DataTable).focus()
 
     def action_refresh(self) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -44,13 +46,26 @@ def fit_columns(table: DataTable[object], flexible: Mapping[str, int], *, minimu
     table.refresh(layout=True)
 
 
-class FittedTable(DataTable[object]):
-    """A table of rows (the desk's kind) whose `flexible` columns take the width it has
-    (`fit_columns`), refitted whenever it is resized: its own size is known only once it
-    is laid out."""
+class RowTable(DataTable[object]):
+    """A table of rows, the desk's kind: the cursor is a whole row, and `home` and `end`
+    go to the first and the last row. DataTable binds them to the first and last
+    *column*, which on a table of rows did nothing although the README lists them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+
+class FittedTable(RowTable):
+    """A table of rows whose `flexible` columns take the width it has (`fit_columns`),
+    refitted whenever it is resized: its own size is known only once it is laid out."""
 
     def __init__(self, *, flexible: Mapping[str, int], minimum: int = 6, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self.flexible = dict(flexible)
         self.minimum = minimum
 
