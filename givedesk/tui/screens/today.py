@@ -50,7 +50,8 @@ ALL_DONE = "All done for today. New suggestions appear here as the feeds bring n
 SNOOZES: list[tuple[str, int]] = [("1 day", 1), ("3 days", 3), ("1 week", 7)]
 GROUP_STYLES = {"occasion": "bold red", "mention": "bold magenta", "lead": "bold yellow",
                 "interest": "bold cyan", "followup": "bold green", "intro": "bold blue"}
-NOTE_PLACEHOLDERS = {"congratulate": "Congratulations! …", "mention": "Saw you in the news…"}
+NOTE_PLACEHOLDERS = {"congratulate": "Congratulations! …", "mention": "Saw you in the news…",
+                     "headsup": "Sorry to see this; thinking of you…"}
 GROUP_LIMIT = 50
 """Rows a kind (congrats, leads, shares…) shows at most; the filter searches them all."""
 
