@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import ClassVar
@@ -27,10 +28,11 @@ from givedesk.desk import (
 from givedesk.identity import fold
 from givedesk.intros import propose_intro
 from givedesk.ledger import desk_streak
+from givedesk.matching.engine import Match
 from givedesk.models import QueueItem
 from givedesk.occasions import set_occasion_status
 from givedesk.outbox import queue_item
-from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
+from givedesk.tui.dialogs import ChoiceDialog, PickPeopleDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
@@ -84,7 +86,9 @@ def row_cells(item: AgendaItem, now: datetime) -> tuple[Text, Text, Text, Text]:
     if item.local:
         kind.append("\nLOCAL", style="green")
     person = Text(item.contact.name, no_wrap=True, overflow="ellipsis")
-    if item.contact.key:
+    if len(item.people) > 1:
+        person.append(f"\n+{len(item.people) - 1} more", style="dim")
+    elif item.contact.key:
         person.append("\n★ key", style="yellow")
     article = Text(item.title, no_wrap=True, overflow="ellipsis")
     article.stylize("bold reverse", item.title_start, item.title_end)
@@ -246,6 +250,9 @@ class TodayScreen(DeskScreen):
         item = self.selected()
         if item is None:
             return
+        if len(item.people) > 1:
+            self.choose_people(item)
+            return
 
         def chosen(choice: str | None) -> None:
             if choice == "queue":
@@ -261,6 +268,9 @@ class TodayScreen(DeskScreen):
             return
         if item.intro is not None:
             self.propose(item)
+            return
+        if len(item.people) > 1:
+            self.choose_people(item)
             return
 
         def with_note(note: str | None) -> None:
@@ -279,6 +289,31 @@ class TodayScreen(DeskScreen):
                                                          "Saw this and thought of you…")),
             with_note,
         )
+
+    def choose_people(self, item: AgendaItem) -> None:
+        """One article for several people: tick whom to send it to (the day's choice is
+        ticked already), enter queues it for each of them."""
+
+        def label(match: Match) -> str:
+            person = match.contact
+            star = " ★ key" if person.key else ""
+            at = f", {person.role}" if person.role else ""
+            return f"{person.name}{star}{at}{' at ' + person.company if person.company else ''}"
+
+        def chosen(people: list[Match] | None) -> None:
+            if not people:
+                return
+            for match in people:
+                for_them = dataclasses.replace(item, contact=match.contact, match=match)
+                queue_item(self.store, queue_item_for(for_them, ""), self.now())
+            names = ", ".join(match.contact.name for match in people)
+            self.notify(f"Queued for {names}. Send it from the Outbox (2).", markup=False)
+            self.drop(item)
+
+        people = [(label(m), m, index < item.chosen) for index, m in enumerate(item.people)]
+        self.app.push_screen(PickPeopleDialog[Match](
+            item.title, "space ticks a person · enter queues it for the ticked · escape cancels",
+            people), chosen)
 
     def propose(self, item: AgendaItem) -> None:
         assert item.intro is not None
