@@ -32,8 +32,10 @@ from givedesk.intros import (
     snooze_suggestion,
     suggest_intros,
 )
+from givedesk.keys import KeySuggestion, suggest_key, suggested_terms
 from givedesk.leads import LeadCandidate, LeadView, dismiss_lead, open_leads
 from givedesk.matching.engine import Match
+from givedesk.matching.lexicon import Lexicon, lexicon_for
 from givedesk.matching.service import dismiss_match, snooze_match, todays_matches
 from givedesk.models import Contact, Feed, Lead, SuggestionState
 from givedesk.occasions import Occasion, occasions_among, set_occasion_status
@@ -273,6 +275,27 @@ def intro_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem
 def todays_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
     """The whole agenda Today opens on (`givedesk today` prints it)."""
     return rank([*quick_agenda(store, config, now), *intro_agenda(store, config, now)])
+
+
+def key_offer(store: Store, config: Config, now: datetime) -> list[KeySuggestion]:
+    """Whom Today offers to mark as key relationships: while the desk has fewer than
+    `[today] key_suggestions` of them (about ten is the point), the best of the rest
+    (`givedesk.keys`); nothing once it has enough."""
+    with store.desk.transaction():
+        contacts, gives = store.contacts.all(), store.gives.all()
+    wanted = config.today.key_suggestions
+    if sum(contact.key for contact in contacts) >= wanted:
+        return []
+    return suggest_key(contacts, gives, lexicon_for(config.matching), now.date(),
+                       my_role=config.desk.role, limit=wanted)
+
+
+def key_suggestion_to_json(suggestion: KeySuggestion, lexicon: Lexicon) -> dict[str, Any]:
+    """One suggested key relationship, with the interests and needs offered for them."""
+    interests, needs = suggested_terms(suggestion.contact, lexicon)
+    return {"contact": _person(suggestion.contact), "role": suggestion.contact.role,
+            "score": suggestion.score, "reasons": list(suggestion.reasons),
+            "suggested_interests": interests, "suggested_needs": needs}
 
 
 def _person(contact: Contact) -> dict[str, Any]:
