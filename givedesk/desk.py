@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+import msgspec
+
 from givedesk.config import Config
 from givedesk.daylist import ArticleRow, choose_rows
 from givedesk.errors import UserError
@@ -253,9 +255,21 @@ def rank(items: Iterable[AgendaItem]) -> list[AgendaItem]:
                                         i.field_news, -i.score, i.title))
 
 
+POOL_FACTOR = 5
+"""Today reads this many times `max_suggestions` pairs before choosing its rows: a story
+about a large employer fits dozens of people, and the small company's news after it must
+still be among the pairs read."""
+
+
+def _wider_pool(config: Config) -> Config:
+    matching = msgspec.structs.replace(
+        config.matching, max_suggestions=config.matching.max_suggestions * POOL_FACTOR)
+    return msgspec.structs.replace(config, matching=matching)
+
+
 def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
     """Everything but introductions: fast, so Today can show it first."""
-    matches = todays_matches(store, config, now=now)
+    matches = todays_matches(store, _wider_pool(config), now=now)
     with store.desk.transaction():  # everyone once, for all the parts
         contacts, gives, states = store.contacts.all(), store.gives.all(), store.states.all()
     items = [item_from_row(row) for row in choose_rows(matches, contacts, config.today)]
