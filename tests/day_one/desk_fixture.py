@@ -17,16 +17,32 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-FIRST = ["Ada", "Ben", "Cara", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea", "Max", "Nia", "Omar", "Pia", "Quin", "Rosa", "Sam", "Tara", "Uma", "Vik", "Wren", "Xia", "Yusuf", "Zoe", "Arjun", "Bea", "Cyrus", "Dina", "Emil", "Freya", "Goran", "Hedda", "Imani", "Jonas", "Kemi", "Lior", "Mira", "Nils"]
-LAST = ["Abbott", "Brennan", "Castillo", "Dubois", "Eriksen", "Fontaine", "Greco", "Haddad", "Iyer", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quist", "Rahman", "Sato", "Tanaka", "Ueda", "Varga", "Weiss", "Xu", "Yilmaz", "Zielinski", "Achebe", "Brandt", "Costa", "Demir"]
+FIRST = (
+    "Ada", "Ben", "Cara", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea", "Max",
+    "Nia", "Omar", "Pia", "Quin", "Rosa", "Sam", "Tara", "Uma", "Vik", "Wren", "Xia", "Yusuf",
+    "Zoe", "Arjun", "Bea", "Cyrus", "Dina", "Emil", "Freya", "Goran", "Hedda", "Imani", "Jonas",
+    "Kemi", "Lior", "Mira", "Nils",
+)
+LAST = (
+    "Abbott", "Brennan", "Castillo", "Dubois", "Eriksen", "Fontaine", "Greco", "Haddad", "Iyer",
+    "Jansen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quist", "Rahman",
+    "Sato", "Tanaka", "Ueda", "Varga", "Weiss", "Xu", "Yilmaz", "Zielinski", "Achebe", "Brandt",
+    "Costa", "Demir",
+)
 LARGE = {"Northwind Bank": 40, "Skyway Cloud": 25, "Contoso Health": 15,
          "Fabrikam Motors": 12, "Compass": 10}
 """Large employers and how many people the desk has at each."""
 SMALL_NAMED = ("Kettle Hill Brewing", "Harbor Rugby Club", "Willow Court Care Home",
                "Tidewater Plastics", "Riverbend Analytics", "Lantern", "Anchor", "Orbit")
 """Small companies the feeds write about (one or two people each)."""
-PLACES = ["Saltmarsh", "Pinecrest", "Fernhill", "Ashby", "Brookside", "Cedar", "Larkspur", "Millbrook", "Oakridge", "Redfern", "Stonegate", "Thornbury"]
-TRADES = ["Dental", "Bakery", "Architects", "Accounting", "Realty", "Catering", "Design", "Legal", "Bikes", "Florist", "Media", "Robotics"]
+PLACES = (
+    "Saltmarsh", "Pinecrest", "Fernhill", "Ashby", "Brookside", "Cedar", "Larkspur", "Millbrook",
+    "Oakridge", "Redfern", "Stonegate", "Thornbury",
+)
+TRADES = (
+    "Dental", "Bakery", "Architects", "Accounting", "Realty", "Catering", "Design", "Legal",
+    "Bikes", "Florist", "Media", "Robotics",
+)
 ROLES = ("Software Engineer", "Java Developer", "Risk Analyst", "Call Centre Team Lead",
          "Data Engineer", "Registered Nurse", "Marketing Manager", "Recruiter",
          "Product Designer", "Accountant", "Sales Executive", "Backend Developer",
