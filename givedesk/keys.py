@@ -26,8 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from givedesk.contacts import save_contact
+from givedesk.errors import UserError
 from givedesk.matching.lexicon import Lexicon
 from givedesk.models import Contact, Give
+from givedesk.store import Store
+from givedesk.text import split_terms, unique_terms
 
 SENIORITY = re.compile(
     r"\b(founder|co-?founder|owner|chief|ceo|cto|cfo|coo|cio|president|vp|svp|evp|"
@@ -105,3 +109,18 @@ def suggested_terms(contact: Contact, lexicon: Lexicon) -> tuple[list[str], list
         if pattern.search(contact.role):
             needs += [need for need in offered if need not in needs and need not in contact.needs]
     return interests, needs
+
+
+def accept_terms(store: Store, contact_id: str, *, interests: str | None = None,
+                 needs: str | None = None) -> Contact:
+    """Add what the user accepted (or edited) of the suggested terms, typed `;`-separated,
+    to the person's own; None leaves a field as it was (the user skipped it)."""
+    with store.desk.transaction():
+        contact = store.contacts.get(contact_id)
+        if contact is None:
+            raise UserError(f"no contact with id {contact_id}")
+        if interests is not None:
+            contact.interests = unique_terms([*contact.interests, *split_terms(interests)])
+        if needs is not None:
+            contact.needs = unique_terms([*contact.needs, *split_terms(needs)])
+        return save_contact(store, contact)

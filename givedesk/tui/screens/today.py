@@ -16,20 +16,24 @@ from textual.widgets import DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
 from givedesk.compose import MENTION_TITLES_IN_MESSAGES
+from givedesk.contacts import set_key_relationship
 from givedesk.desk import (
     AgendaItem,
     Decision,
     decide,
     intro_agenda,
+    key_offer,
     quick_agenda,
     rank,
     undo_decision,
 )
 from givedesk.identity import fold
 from givedesk.intros import propose_intro
+from givedesk.keys import KeySuggestion, accept_terms, suggested_terms
 from givedesk.ledger import desk_streak
 from givedesk.matching.engine import Match
-from givedesk.models import QueueItem
+from givedesk.matching.lexicon import lexicon_for
+from givedesk.models import Contact, QueueItem
 from givedesk.occasions import set_occasion_status
 from givedesk.outbox import queue_item
 from givedesk.tui.dialogs import ChoiceDialog, PickPeopleDialog, TextPrompt
@@ -114,6 +118,8 @@ class TodayScreen(DeskScreen):
         Binding("slash", "filter", "Filter", id="today.filter", tooltip="Filter the rows"),
         Binding("u", "undo", "Undo", id="today.undo", tooltip="Undo the last dismiss or snooze"),
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
+        Binding("k", "key_people", "Key people", id="today.keys",
+                tooltip="Mark your key relationships from the people suggested"),
         Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
                 tooltip="Clear the filter"),
     ]
@@ -131,9 +137,12 @@ class TodayScreen(DeskScreen):
         """The last dismiss or snooze, for `u`."""
         self.cursor_to: str | None = None
         """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
+        self.key_offer: list[KeySuggestion] = []
+        """People suggested as key relationships (`k`), read with the agenda."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
+        yield Label(id="today-offer", classes="summary-line", markup=False)
         yield Input(placeholder="Filter by person, title or reason", id="today-filter",
                     classes="compact-input")
         yield FittedTable(flexible={"article": 1}, minimum=24, id="today-table")
@@ -146,6 +155,7 @@ class TodayScreen(DeskScreen):
         table.add_column("Article and why", width=40, key="article")
         table.add_column("Age", width=5, key="age")
         self.query_one("#today-filter").display = False
+        self.query_one("#today-offer").display = False
         table.focus()
 
     def load(self) -> None:
@@ -161,10 +171,20 @@ class TodayScreen(DeskScreen):
         gives = self.store.gives.all()
         pulse = (sum(1 for g in gives if g.given_on.date() == now.date()), desk_streak(gives, now))
         quick = quick_agenda(self.store, self.config, now)
+        offer = key_offer(self.store, self.config, now)
+        self.app.call_from_thread(self.show_offer, offer)
         self.app.call_from_thread(self.show_agenda, quick, pulse, loading=True)
         intros = intro_agenda(self.store, self.config, now)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_agenda, rank([*quick, *intros]), pulse)
+
+    def show_offer(self, offer: list[KeySuggestion]) -> None:
+        """The banner offering to mark key relationships, while the desk has few."""
+        self.key_offer = offer
+        banner = self.query_one("#today-offer", Label)
+        banner.display = bool(offer)
+        banner.update(f"★ Mark your key relationships: k lists {len(offer)} people worth it"
+                      if offer else "")
 
     def show_agenda(
         self, items: list[AgendaItem], pulse: tuple[int, int], *, loading: bool = False
@@ -402,6 +422,59 @@ class TodayScreen(DeskScreen):
         box.value = ""
         box.display = False
         self.query_one(DataTable).focus()
+
+    def action_key_people(self) -> None:
+        """Tick people to mark key; then, for each, accept or edit the interests and
+        needs suggested from their role and company (escape skips: nothing is stored)."""
+        if not self.key_offer:
+            self.notify("Nobody to suggest: mark key relationships on Contacts (3, k).")
+            return
+
+        def label(suggestion: KeySuggestion) -> str:
+            person = suggestion.contact
+            where = " at ".join(filter(None, (person.role, person.company)))
+            return f"{person.name}{', ' + where if where else ''} — {'; '.join(suggestion.reasons)}"
+
+        def marked(people: list[KeySuggestion] | None) -> None:
+            if not people:
+                return
+            for suggestion in people:
+                set_key_relationship(self.store, suggestion.contact.id, True)
+            self.notify(f"Marked {len(people)} key relationship(s).")
+            self.offer_terms([s.contact for s in people])
+
+        self.app.push_screen(PickPeopleDialog[KeySuggestion](
+            "Mark your key relationships",
+            "space ticks a person · enter marks the ticked as key · escape cancels",
+            [(label(s), s, False) for s in self.key_offer]), marked)
+
+    def offer_terms(self, people: list[Contact]) -> None:
+        """One prompt per field and person, prefilled with the suggestion: enter stores
+        what the box says, escape stores nothing."""
+        lexicon = lexicon_for(self.config.matching)
+        steps: list[tuple[Contact, str, str]] = []
+        for person in people:
+            interests, needs = suggested_terms(person, lexicon)
+            steps += [(person, "interests", "; ".join(interests)),
+                      (person, "needs", "; ".join(needs))]
+
+        def next_step(_answer: str | None = None) -> None:
+            if not steps:
+                self.load_agenda()
+                return
+            person, field, value = steps.pop(0)
+
+            def answered(answer: str | None) -> None:
+                if answer is not None and answer.strip():
+                    accept_terms(self.store, person.id, **{field: answer})
+                next_step()
+
+            self.app.push_screen(TextPrompt(
+                f"{person.name}: {field} (suggested from their role and company; edit or clear)",
+                value=value, placeholder="term; term",
+                hint="Enter keeps what the box says · Escape skips"), answered)
+
+        next_step()
 
     def action_refresh(self) -> None:
         self.desk.refresh_feeds(force=True)
