@@ -171,9 +171,9 @@ class TodayScreen(DeskScreen):
         gives = self.store.gives.all()
         pulse = (sum(1 for g in gives if g.given_on.date() == now.date()), desk_streak(gives, now))
         quick = quick_agenda(self.store, self.config, now)
+        self.app.call_from_thread(self.show_agenda, quick, pulse, loading=True)
         offer = key_offer(self.store, self.config, now)
         self.app.call_from_thread(self.show_offer, offer)
-        self.app.call_from_thread(self.show_agenda, quick, pulse, loading=True)
         intros = intro_agenda(self.store, self.config, now)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_agenda, rank([*quick, *intros]), pulse)
