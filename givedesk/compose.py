@@ -19,9 +19,11 @@ from givedesk.outbox import is_check_in
 MENTION_TITLES_IN_MESSAGES: dict[str, str] = {
     "congratulate": "Congratulations on the news! {title}",
     "mention": "You are in the news: {title}",
+    "headsup": "In case you haven't seen it: {title}",
 }
 """How a queued article about the person reads in the message: good news is congratulated,
-a plain mention is pointed out (a lead is forwarded like any lead)."""
+a plain mention is pointed out, bad news is passed on as a heads-up, never cheerfully (a
+lead is forwarded like any lead)."""
 
 
 @dataclass(frozen=True)

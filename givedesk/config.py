@@ -27,6 +27,9 @@ class DeskConfig(_Section):
     """Your name, used to sign drafted messages."""
     email: str = ""
     """Your address, for the mail client's From when it asks."""
+    role: str = ""
+    """Your own role ("Product designer"): people in your field are suggested as key
+    relationships a little sooner."""
 
 
 class FetchConfig(_Section):
@@ -113,6 +116,20 @@ class OccasionsConfig(_Section):
     """Birthdays, anniversaries and the like show on Today this many days ahead (0: on the day)."""
 
 
+class TodayConfig(_Section):
+    max_occasions: int = 5
+    """Occasions Today shows at most, key relationships first: a handful worth a message."""
+    max_per_article: int = 3
+    """People one article is suggested to on Today at most (the row opens to choose others)."""
+    max_per_company: int = 3
+    """People at one company Today's articles go to at most."""
+    large_company: int = 5
+    """A company with this many people on the desk or more is a large employer: news
+    naming it is field news for them, never a mention or a congratulation."""
+    key_suggestions: int = 10
+    """People offered when Today suggests whom to mark as key relationships."""
+
+
 class IntrosConfig(_Section):
     reminder_days: int = 5
     """An introduction step waiting longer than this is flagged."""
@@ -183,6 +200,7 @@ class Config(_Section):
     matching: MatchingConfig = msgspec.field(default_factory=MatchingConfig)
     followups: FollowupsConfig = msgspec.field(default_factory=FollowupsConfig)
     occasions: OccasionsConfig = msgspec.field(default_factory=OccasionsConfig)
+    today: TodayConfig = msgspec.field(default_factory=TodayConfig)
     intros: IntrosConfig = msgspec.field(default_factory=IntrosConfig)
     leads: LeadsConfig = msgspec.field(default_factory=LeadsConfig)
     compose: ComposeConfig = msgspec.field(default_factory=ComposeConfig)
@@ -235,6 +253,11 @@ def _check_ranges(config: Config, source: Path) -> None:
         "intros.snooze_days": config.intros.snooze_days,
         "leads.max_candidates": config.leads.max_candidates,
         "leads.fresh_days": config.leads.fresh_days,
+        "today.max_occasions": config.today.max_occasions,
+        "today.max_per_article": config.today.max_per_article,
+        "today.max_per_company": config.today.max_per_company,
+        "today.large_company": config.today.large_company,
+        "today.key_suggestions": config.today.key_suggestions,
     }
     for key, value in positive.items():
         if value <= 0:

@@ -249,6 +249,7 @@ def contact_details(contact: Contact) -> list[tuple[str, str]]:
         ("Offers", "; ".join(contact.offers)), ("Tags", "; ".join(contact.tags)),
         ("Muted", "; ".join(contact.muted_topics)), ("Met at", contact.met_at),
         ("Met on", contact.met_on.isoformat() if contact.met_on else ""),
+        ("Connected", contact.connected_on.isoformat() if contact.connected_on else ""),
         ("Cadence", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
     ]
     return [(label, value) for label, value in rows if value]

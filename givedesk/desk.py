@@ -5,19 +5,26 @@ Groups come in the order a morning should go: occasions first (a birthday does n
 wait), then news about people (congratulate them when it is good news), then leads for
 what someone needs, then articles worth sharing, then the follow-ups due, then
 introductions to make. A mention is labelled by what the article is: good news about
-them, a plain mention, or a lead (a food bank asking for drivers is not something to
-congratulate).
+them, bad news (a heads-up, never a congratulation), a plain mention, or a lead (a food
+bank asking for drivers is not something to congratulate).
+
+Articles come as rows chosen by `givedesk.daylist`: one row per article, however many
+people it fits, with the few it is best for; news of a large employer is field news.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
+
+import msgspec
 
 from givedesk.config import Config
+from givedesk.daylist import ArticleRow, choose_rows
 from givedesk.errors import UserError
 from givedesk.feeds.fetch import feeds_to_fetch, fetch_all
 from givedesk.followups import Followup, followups_among
@@ -27,13 +34,16 @@ from givedesk.intros import (
     snooze_suggestion,
     suggest_intros,
 )
+from givedesk.keys import KeySuggestion, suggest_key, suggested_terms
 from givedesk.leads import LeadCandidate, LeadView, dismiss_lead, open_leads
 from givedesk.matching.engine import Match
+from givedesk.matching.lexicon import Lexicon, lexicon_for
 from givedesk.matching.service import dismiss_match, snooze_match, todays_matches
 from givedesk.models import Contact, Feed, Lead, SuggestionState
 from givedesk.occasions import Occasion, occasions_among, set_occasion_status
 from givedesk.outbox import checked_in
 from givedesk.store import Store
+from givedesk.tone import Tone, tone_of
 
 AgendaGroup = Literal["occasion", "mention", "lead", "interest", "followup", "intro"]
 GROUP_ORDER: tuple[AgendaGroup, ...] = (
@@ -48,22 +58,15 @@ GROUP_TITLES: dict[AgendaGroup, str] = {
     "intro": "Introduce",
 }
 _MATCH_GROUPS: dict[str, AgendaGroup] = {"mention": "mention", "need": "lead", "interest": "interest"}
-MentionKind = Literal["congratulate", "mention", "lead"]
+MentionKind = Literal["congratulate", "headsup", "mention", "lead"]
 MENTION_TITLES: dict[MentionKind, str] = {
-    "congratulate": "Congrats", "mention": "Mention", "lead": "Lead"}
+    "congratulate": "Congrats", "headsup": "Heads-up", "mention": "Mention", "lead": "Lead"}
+FIELD_NEWS_TITLE = "Field news"
 _LEAD_WORDS = re.compile(
     r"\b(seeks?|seeking|looking for|wanted|needs|in need of|calls? for|appeals? for|"
     r"asks? for|volunteers? needed|hiring|recruits?|recruiting|requests? for proposals|rfp)\b",
     re.IGNORECASE,
 )
-_GOOD_NEWS_WORDS = re.compile(
-    r"\b(wins?|won|awards?|awarded|celebrates?|celebrating|opens?|opening|launch(es|ed)?|"
-    r"marks?|anniversary|milestone|honou?red|honou?rs|named|promoted|expands?|expansion|adds|"
-    r"raises?|record|approves?|approved|grants?|welcomes?|graduates?|joins|breaks ground|"
-    r"completes?|finalists?|recogni[sz]ed)\b",
-    re.IGNORECASE,
-)
-
 Progress = Callable[[int, int, str], None]
 TODAY_INTROS = 5
 """Introductions shown on Today; the Intros screen lists them all."""
@@ -93,12 +96,26 @@ class AgendaItem:
     intro: IntroSuggestion | None = None
     occasion: Occasion | None = None
     mention: MentionKind | None = None
-    """What an article naming the person is: good news, a plain mention, or a lead."""
+    """What an article naming the person is: good news, bad news, a plain mention, or a lead."""
+    people: tuple[Match, ...] = ()
+    """Everyone the row's article fits, the `chosen` first (`match` is the first): the
+    row opens to choose whom to send it to. Empty for a row of one person."""
+    chosen: int = 1
+    """How many of `people` the day suggests it to."""
+    field_news: bool = False
+    """News of the person's large employer, not about them: ranked below stated interests."""
 
     @property
     def label(self) -> str:
         """The row's kind as the user reads it ("Congrats", "Lead", "Share"...)."""
-        return MENTION_TITLES[self.mention] if self.mention else GROUP_TITLES[self.group]
+        if self.mention:
+            return MENTION_TITLES[self.mention]
+        return FIELD_NEWS_TITLE if self.field_news else GROUP_TITLES[self.group]
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        """Every pair the row stands for: dismissing the row dismisses them all."""
+        return self.people or ((self.match,) if self.match is not None else ())
 
 
 def _labelled(label: str, evidence: str) -> tuple[str, int, int]:
@@ -111,16 +128,20 @@ FIELD_WORDS = {"interests": "interest", "needs": "need", "company": "company",
                "surname": "name"}
 
 
-def mention_kind(match: Match) -> MentionKind:
-    """A lead when the article asks for something (or the match is to their needs), good
-    news when its headline says so, else a plain mention."""
-    title = match.article.title
-    if any(reason.field == "needs" for reason in match.reasons) or _LEAD_WORDS.search(title):
+def mention_kind(match: Match, tone: Tone | None = None) -> MentionKind:
+    """A heads-up for bad news (`givedesk.tone`: never a congratulation), a lead when the
+    article asks for something (or the match is to their needs), good news when its tone
+    says so, else a plain mention."""
+    tone = tone or tone_of(match.article)
+    if tone == "bad":
+        return "headsup"
+    if any(reason.field == "needs" for reason in match.reasons) or _LEAD_WORDS.search(
+            match.article.title):
         return "lead"
-    return "congratulate" if _GOOD_NEWS_WORDS.search(title) else "mention"
+    return "congratulate" if tone == "good" else "mention"
 
 
-def item_from_match(match: Match) -> AgendaItem:
+def item_from_match(match: Match, tone: Tone | None = None) -> AgendaItem:
     """A match as a row: the headline's matched words are highlighted in the title, and
     the why line shows evidence the title does not already show, when there is some."""
     best = match.reasons[0]
@@ -135,7 +156,7 @@ def item_from_match(match: Match) -> AgendaItem:
     else:
         why = best.explanation or f"{FIELD_WORDS.get(best.field, best.field)} “{best.term}” in the headline"
         start = end = 0
-    mention = mention_kind(match) if match.kind == "mention" else None
+    mention = mention_kind(match, tone) if match.kind == "mention" else None
     return AgendaItem(
         key=f"match:{match.article.id}:{match.contact.id}",
         group="lead" if mention == "lead" else _MATCH_GROUPS[match.kind],
@@ -155,6 +176,22 @@ def item_from_match(match: Match) -> AgendaItem:
     )
 
 
+def item_from_row(row: ArticleRow) -> AgendaItem:
+    """An article row: its best person's match, with "13 people at Apple; best for Dana"
+    ahead of the why line when it fits more than one, and everyone it fits to choose from."""
+    best = row.chosen[0]
+    item = item_from_match(best.match, best.tone)
+    crowd = row.crowd()
+    if not crowd:
+        return dataclasses.replace(item, field_news=best.field_news)
+    prefix = f"{crowd} · "
+    return dataclasses.replace(
+        item, why=prefix + item.why, why_start=item.why_start + len(prefix) if item.why_end else 0,
+        why_end=item.why_end + len(prefix) if item.why_end else 0,
+        people=tuple(pick.match for pick in row.everyone), chosen=len(row.chosen),
+        field_news=best.field_news)
+
+
 def items_from_lead(view: LeadView) -> list[AgendaItem]:
     def item(candidate: LeadCandidate) -> AgendaItem:
         best = candidate.reasons[0]
@@ -171,7 +208,9 @@ def items_from_lead(view: LeadView) -> list[AgendaItem]:
 def item_from_followup(followup: Followup, now: datetime) -> AgendaItem:
     contact = followup.contact
     waiting = followup.days_waiting(now)
-    if followup.reason == "new":
+    if followup.reason == "new" and contact.met_on is None:
+        title = "New connection: a first give soon"
+    elif followup.reason == "new":
         place = f" at {contact.met_at}" if contact.met_at else ""
         title = f"Met{place}: a first give soon"
     elif followup.last_give is None:
@@ -211,29 +250,98 @@ def item_from_intro(suggestion: IntroSuggestion) -> AgendaItem:
 
 
 def rank(items: Iterable[AgendaItem]) -> list[AgendaItem]:
-    """Group order first (good news before plain mentions), best score first within a group."""
+    """Group order first (good news before plain mentions, stated interests before field
+    news), best score first within a group."""
     return sorted(items, key=lambda i: (GROUP_ORDER.index(i.group), i.mention == "mention",
-                                        -i.score, i.title))
+                                        i.field_news, -i.score, i.title))
+
+
+POOL_FACTOR = 5
+"""Today reads this many times `max_suggestions` pairs before choosing its rows: a story
+about a large employer fits dozens of people, and the small company's news after it must
+still be among the pairs read."""
+
+
+def _wider_pool(config: Config) -> Config:
+    matching = msgspec.structs.replace(
+        config.matching, max_suggestions=config.matching.max_suggestions * POOL_FACTOR)
+    return msgspec.structs.replace(config, matching=matching)
 
 
 def quick_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
     """Everything but introductions: fast, so Today can show it first."""
-    items = [item_from_match(m) for m in todays_matches(store, config, now=now)]
-    items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
-    with store.desk.transaction():  # everyone once, for both
+    matches = todays_matches(store, _wider_pool(config), now=now)
+    with store.desk.transaction():  # everyone once, for all the parts
         contacts, gives, states = store.contacts.all(), store.gives.all(), store.states.all()
         waiting = checked_in(store)
+    items = [item_from_row(row) for row in choose_rows(matches, contacts, config.today)]
+    items += [item for view in open_leads(store, config, now) for item in items_from_lead(view)]
     items += [item_from_followup(f, now)
               for f in followups_among(contacts, gives, config.followups, now)
               if f.contact.id not in waiting]  # a check-in is queued: handled until sent
-    items += [item_from_occasion(o, now)
-              for o in occasions_among(contacts, states, config.occasions, now)]
+    occasions = occasions_among(contacts, states, config.occasions, now)  # key first
+    items += [item_from_occasion(o, now) for o in occasions[:config.today.max_occasions]]
     return rank(items)
 
 
 def intro_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
     """Today's few best introductions: only those are built, however big the desk."""
     return [item_from_intro(s) for s in suggest_intros(store, config, now, limit=TODAY_INTROS)]
+
+
+def todays_agenda(store: Store, config: Config, now: datetime) -> list[AgendaItem]:
+    """The whole agenda Today opens on (`givedesk today` prints it)."""
+    return rank([*quick_agenda(store, config, now), *intro_agenda(store, config, now)])
+
+
+def key_offer(store: Store, config: Config, now: datetime) -> list[KeySuggestion]:
+    """Whom Today offers to mark as key relationships: while the desk has fewer than
+    `[today] key_suggestions` of them (about ten is the point), the best of the rest
+    (`givedesk.keys`); nothing once it has enough."""
+    with store.desk.transaction():
+        contacts, gives = store.contacts.all(), store.gives.all()
+    wanted = config.today.key_suggestions
+    if sum(contact.key for contact in contacts) >= wanted:
+        return []
+    return suggest_key(contacts, gives, lexicon_for(config.matching), now.date(),
+                       my_role=config.desk.role, limit=wanted)
+
+
+def key_suggestion_to_json(suggestion: KeySuggestion, lexicon: Lexicon) -> dict[str, Any]:
+    """One suggested key relationship, with the interests and needs offered for them."""
+    interests, needs = suggested_terms(suggestion.contact, lexicon)
+    return {"contact": _person(suggestion.contact), "role": suggestion.contact.role,
+            "score": suggestion.score, "reasons": list(suggestion.reasons),
+            "suggested_interests": interests, "suggested_needs": needs}
+
+
+def _person(contact: Contact) -> dict[str, Any]:
+    return {"id": contact.id, "name": contact.name, "key": contact.key,
+            "company": contact.company}
+
+
+def item_to_json(item: AgendaItem) -> dict[str, Any]:
+    """One `givedesk today --json` element (its shape is documented in the README)."""
+    shown: dict[str, Any] = {
+        "kind": item.group, "label": item.label, "title": item.title, "why": item.why,
+        "contact": _person(item.contact), "score": item.score, "link": item.link,
+        "local": item.local, "when": item.when.isoformat() if item.when else None,
+        "article": None, "people": [], "candidates": 0, "field_news": item.field_news,
+        "tone": None, "occasion": None,
+    }
+    if item.match is not None:
+        article = item.match.article
+        shown["article"] = {"id": article.id, "feed": item.match.feed or article.feed_id}
+        everyone = item.matches
+        shown["people"] = [{**_person(m.contact), "score": m.score, "kind": m.kind}
+                           for m in everyone[:item.chosen]]
+        shown["candidates"] = len(everyone)
+        shown["tone"] = tone_of(article)
+    if item.occasion is not None:
+        occasion = item.occasion
+        shown["occasion"] = {"kind": occasion.kind, "on": occasion.on.isoformat(),
+                             "years": occasion.years}
+    return shown
 
 
 def still_running(names: Iterable[str], *, shown: int = 3) -> str:
@@ -257,9 +365,9 @@ class Decision:
 
 def _decision_states(store: Store, item: AgendaItem) -> list[SuggestionState]:
     if item.match is not None:
-        article_id = item.match.article.id
-        return [s for s in store.states.all() if s.kind == "match"
-                and (s.subject_id, s.contact_id) == (article_id, item.contact.id)]
+        pairs = {(m.article.id, m.contact.id) for m in item.matches}
+        return [s for s in store.states.all()
+                if s.kind == "match" and (s.subject_id, s.contact_id) in pairs]
     if item.intro is not None:
         pair = {item.intro.a.id, item.intro.b.id}
         return [s for s in store.states.all()
@@ -280,12 +388,12 @@ def decide(store: Store, item: AgendaItem, now: datetime, *,
         before = _decision_states(store, item)
         lead_before = store.leads.get(item.lead.id) if item.lead is not None else None
         if item.match is not None:
-            article_id = item.match.article.id
-            if snooze_days is None:
-                dismiss_match(store, article_id, item.contact.id)
-            else:
-                until = now.date() + timedelta(days=snooze_days)
-                snooze_match(store, article_id, item.contact.id, until)
+            for match in item.matches:  # a row for several people: all of them
+                if snooze_days is None:
+                    dismiss_match(store, match.article.id, match.contact.id)
+                else:
+                    until = now.date() + timedelta(days=snooze_days)
+                    snooze_match(store, match.article.id, match.contact.id, until)
         elif item.intro is not None:
             a_id, b_id = item.intro.a.id, item.intro.b.id
             if snooze_days is None:

@@ -2,9 +2,10 @@
 
 Two kinds of people are due. A key relationship (flagged `key`) is due when the last
 give is older than its cadence (the contact's own `cadence_days`, else the config's),
-or when it has never had one. Someone met recently (`met_on` within
-`new_contact_days`) with no give yet is due, because follow-up is where networking
-happens and a first give soon after meeting matters most. Any give resets the clock.
+or when it has never had one. Someone met recently (`met_on`, else a network's
+`connected_on`, within `new_contact_days`) with no give yet is due, because follow-up
+is where networking happens and a first give soon after meeting matters most. Any give
+resets the clock.
 """
 
 from __future__ import annotations
@@ -55,12 +56,9 @@ def followups_among(contacts: Iterable[Contact], gives: Iterable[Give], config: 
     due = []
     for contact in contacts:
         last = last_gives.get(contact.id)
-        if (
-            last is None
-            and contact.met_on is not None
-            and (today - contact.met_on).days <= config.new_contact_days
-        ):
-            due.append(Followup(contact, "new", contact.met_on, None, None))
+        met = contact.met_on or contact.connected_on
+        if last is None and met is not None and (today - met).days <= config.new_contact_days:
+            due.append(Followup(contact, "new", met, None, None))
         elif contact.key:
             cadence = contact.cadence_days or config.cadence_days
             if last is None:

@@ -60,6 +60,11 @@ class Contact:
     """Days between gives for a key relationship; None means the config default."""
     met_at: str = ""
     met_on: date | None = None
+    """The day you met, as you said it (typed, your own CSV or vCard): "N years since you
+    met" counts from it."""
+    connected_on: date | None = None
+    """The day a network connected you (LinkedIn's "Connected On"): not a meeting, so no
+    anniversary counts from it; a recent one still makes a first give due."""
     tags: list[str] = field(default_factory=list)
     muted_topics: list[str] = field(default_factory=list)
     """Topics never to suggest to this person, whatever their interests say."""

@@ -511,6 +511,24 @@ def _migrate_desk_v1(data: RawData) -> None:
                 document.setdefault(name, list(empty) if isinstance(empty, list) else empty)
 
 
+def _migrate_desk_v2(data: RawData) -> None:
+    """Contacts gain `connected_on`. Earlier LinkedIn imports stored "Connected On" as
+    `met_on`, which made an anniversary of every connection; such a date moves to
+    `connected_on` when everything says it came from LinkedIn (a link labelled
+    "linkedin", no place met, not a key relationship). Nothing is lost: the date stays
+    on the card, and the user can type a real `met_on` again."""
+    for document in data.get("contacts", {}).values():
+        if not isinstance(document, dict):
+            continue
+        document.setdefault("connected_on", None)
+        urls = document.get("urls")
+        from_linkedin = isinstance(urls, list) and any(
+            isinstance(url, dict) and url.get("label") == "linkedin" for url in urls)
+        if (from_linkedin and document.get("met_on") and not document.get("met_at")
+                and not document.get("key") and document["connected_on"] is None):
+            document["connected_on"], document["met_on"] = document["met_on"], None
+
+
 def _migrate_news_v0(data: RawData) -> None:
     """Unversioned news caches are only stamped: their shape was never different."""
 
@@ -522,9 +540,10 @@ def _migrate_news_v1(data: RawData) -> None:
     data.pop("match_contacts", None)
 
 
-DESK_SCHEMA_VERSION = 2
+DESK_SCHEMA_VERSION = 3
 NEWS_SCHEMA_VERSION = 2
-DESK_MIGRATIONS: dict[int, Migration] = {0: _migrate_desk_v0, 1: _migrate_desk_v1}
+DESK_MIGRATIONS: dict[int, Migration] = {
+    0: _migrate_desk_v0, 1: _migrate_desk_v1, 2: _migrate_desk_v2}
 NEWS_MIGRATIONS: dict[int, Migration] = {0: _migrate_news_v0, 1: _migrate_news_v1}
 
 

@@ -35,6 +35,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "leads": ("leads", "Leads on the desk, newest first, with whom to forward each to."),
     "matches": ("matches", "Today's articles paired with the contacts they would help, "
                            "best first."),
+    "today": ("today", "The agenda the app opens on: occasions, news, leads, shares, "
+                       "follow-ups, introductions."),
     "restore": ("backup", "Restore the desk from a backup FILE made by `givedesk export`."),
 }
 """Command -> (module in givedesk.cli defining it, its short help)."""

@@ -157,6 +157,42 @@ def show_contact(name: str, as_json: bool) -> None:
     click.echo(f"\nid {person.id}")
 
 
+@contacts.command("suggest-key")
+@json_option
+@click.option("--limit", type=click.IntRange(min=1, max=1000), default=10, show_default=True,
+              help="How many people to suggest.")
+@home_option
+def suggest_key_command(as_json: bool, limit: int) -> None:
+    """People worth marking as key relationships (recent connection, seniority, your
+    field, gives), with interests and needs to consider for each."""
+    from givedesk.cli import clock
+    from givedesk.desk import key_suggestion_to_json
+    from givedesk.keys import suggest_key
+    from givedesk.matching.lexicon import lexicon_for
+
+    context = desk()
+    store, config = context.store, context.config
+    lexicon = lexicon_for(config.matching)
+    with store.desk.transaction():
+        people, gives = store.contacts.all(), store.gives.all()
+    found = suggest_key(people, gives, lexicon, clock.local_now().date(),
+                        my_role=config.desk.role, limit=limit)
+    shown = [key_suggestion_to_json(suggestion, lexicon) for suggestion in found]
+    if as_json:
+        emit_json(shown)
+        return
+    emit_table(
+        ("Name", "Company", "Why", "Might care about"),
+        [(s["contact"]["name"], s["contact"]["company"], "; ".join(s["reasons"]),
+          "; ".join([*s["suggested_interests"], *(f"needs {n}" for n in s["suggested_needs"])]))
+         for s in shown],
+        empty="Nobody to suggest: everyone is key already, or nothing stands out yet.",
+    )
+    if shown:
+        click.echo('\nMark one with k on the Contacts screen, or: givedesk contacts add "NAME" '
+                   "--company COMPANY --key")
+
+
 @contacts.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="List what would be added, merged and skipped; write nothing.")

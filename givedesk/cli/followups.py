@@ -14,7 +14,8 @@ def _why(followup: Followup) -> str:
     contact = followup.contact
     if followup.reason == "new":
         where = f" at {contact.met_at}" if contact.met_at else ""
-        return f"met {followup.due_since:%Y-%m-%d}{where}, no give yet"
+        how = "met" if contact.met_on else "connected"
+        return f"{how} {followup.due_since:%Y-%m-%d}{where}, no give yet"
     last = f"last give {followup.last_give.astimezone():%Y-%m-%d}" if followup.last_give else "no give yet"
     return f"key, every {followup.cadence_days} days; {last}"
 

@@ -51,7 +51,8 @@ class ForeignLayout:
     """Groups of address columns joined with ", "; the first group with a value wins."""
     notes: Columns = ()
     tags: Columns = ()
-    met_on: Columns = ()
+    connected_on: Columns = ()
+    """LinkedIn's "Connected On": when the network connected you, not when you met."""
     nickname: Columns = ()
     birthday: Columns = ()
     anniversary: Columns = ()
@@ -92,7 +93,7 @@ class ForeignLayout:
         columns = {
             name: expand(getattr(self, name))
             for name in ("full_name", "fallback_name", "company", "role", "notes", "tags",
-                         "met_on", "nickname", "birthday", "anniversary")
+                         "connected_on", "nickname", "birthday", "anniversary")
         }
         labelled = {name: expand_labelled(getattr(self, name))
                     for name in ("emails", "phones", "urls", "events")}
@@ -152,7 +153,7 @@ class ForeignLayout:
                     for tag in _TAG_SEPARATORS.split(values.get(column, ""))
                     if tag and not tag.startswith("*")  # Google's system labels: "* myContacts"
                 ],
-                met_on=_connected_on(first(columns["met_on"]), warnings),
+                connected_on=_connected_on(first(columns["connected_on"]), warnings),
             )
 
         return read
@@ -199,7 +200,7 @@ LINKEDIN = ForeignLayout(
     urls=(("url", "=linkedin"),),
     company=("company",),
     role=("position",),
-    met_on=("connected on",),
+    connected_on=("connected on",),
 )
 
 GOOGLE = ForeignLayout(

@@ -32,6 +32,7 @@ OWN_COLUMNS = (
 EXTRA_COLUMNS = (
     "phone", "tags", "met_at", "met_on", "cadence_days", "muted_topics",
     "nickname", "emails", "phones", "urls", "birthday", "anniversary", "work_anniversary",
+    "connected_on",
 )
 ALL_COLUMNS = OWN_COLUMNS + EXTRA_COLUMNS
 _PLAIN_COLUMNS = ("email", "phone", "company", "role", "location", "notes", "met_at", "nickname")
@@ -66,6 +67,7 @@ def contact_from_own_row(values: dict[str, str]) -> Contact:
         name=name,
         key=parse_yes_no(cells.get("key", ""), "key"),
         met_on=parse_iso_date(cells.get("met_on", ""), "met_on"),
+        connected_on=parse_iso_date(cells.get("connected_on", ""), "connected_on"),
         cadence_days=parse_days(cells.get("cadence_days", ""), "cadence_days"),
     )
     for column in _PLAIN_COLUMNS:
@@ -91,6 +93,7 @@ def export_contacts_csv(contacts: Iterable[Contact]) -> str:
             "name": contact.name,
             "key": yes_no(contact.key),
             "met_on": contact.met_on.isoformat() if contact.met_on else "",
+            "connected_on": contact.connected_on.isoformat() if contact.connected_on else "",
             "cadence_days": str(contact.cadence_days or ""),
             **{column: getattr(contact, column) for column in _PLAIN_COLUMNS},
             **{column: "; ".join(getattr(contact, column)) for column in _TERM_COLUMNS},

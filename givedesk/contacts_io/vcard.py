@@ -43,7 +43,7 @@ _KEPT = frozenset({
     "FN", "N", "NICKNAME", "EMAIL", "TEL", "URL", "ORG", "TITLE", "ROLE", "ADR", "NOTE",
     "CATEGORIES", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY", "X-ABDATE", "X-ABLABEL",
     "X-GIVEDESK-KEY", "X-GIVEDESK-CADENCE-DAYS", "X-GIVEDESK-MET-AT", "X-GIVEDESK-MET-ON",
-    "X-GIVEDESK-WORK-ANNIVERSARY", "X-GIVEDESK-INTERESTS", "X-GIVEDESK-NEEDS",
+    "X-GIVEDESK-CONNECTED-ON", "X-GIVEDESK-WORK-ANNIVERSARY", "X-GIVEDESK-INTERESTS", "X-GIVEDESK-NEEDS",
     "X-GIVEDESK-OFFERS", "X-GIVEDESK-MUTED-TOPICS",
 })
 """Properties read; any other (PHOTO, LOGO, SOUND, KEY, vendor extensions) is skipped
@@ -308,6 +308,8 @@ def _contact(card: _Card, warnings: Warnings) -> Contact:
         cadence_days=parse_days(card.text("X-GIVEDESK-CADENCE-DAYS"), "X-GIVEDESK-CADENCE-DAYS"),
         met_at=card.text("X-GIVEDESK-MET-AT"),
         met_on=parse_iso_date(card.text("X-GIVEDESK-MET-ON"), "X-GIVEDESK-MET-ON"),
+        connected_on=parse_iso_date(card.text("X-GIVEDESK-CONNECTED-ON"),
+                                    "X-GIVEDESK-CONNECTED-ON"),
         emails=emails,
         phones=phones,
         urls=web_links(card.points("URL"), warnings),
@@ -418,6 +420,8 @@ def _card_lines(contact: Contact) -> list[str]:
         ("X-GIVEDESK-CADENCE-DAYS", str(contact.cadence_days or "")),
         ("X-GIVEDESK-MET-AT", _escape(contact.met_at)),
         ("X-GIVEDESK-MET-ON", contact.met_on.isoformat() if contact.met_on else ""),
+        ("X-GIVEDESK-CONNECTED-ON",
+         contact.connected_on.isoformat() if contact.connected_on else ""),
     ]
     return [
         "BEGIN:VCARD",

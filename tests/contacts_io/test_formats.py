@@ -86,9 +86,11 @@ def test_linkedin_connections_with_the_notes_above_the_header() -> None:
     assert (hana.email, hana.company, hana.role) == (
         "hana@ledgerlight.example.com", "Ledgerlight Bookkeeping, LLC", "Owner"
     )
-    assert people["Aaliyah Brooks"].met_on == date(2024, 1, 15)
-    assert hana.met_on == date(2023, 3, 3)
-    assert people["Marco Bellini"].met_on is None
+    assert people["Aaliyah Brooks"].connected_on == date(2024, 1, 15)
+    assert hana.connected_on == date(2023, 3, 3)
+    assert people["Marco Bellini"].connected_on is None
+    # A connection date is not the day you met: no "N years since you met" from it.
+    assert all(person.met_on is None for person in people.values())
     assert [(p.line, p.message, p.skipped) for p in parsed.problems] == [
         (7, "unreadable date 'sometime last year'; imported without it", False),
         (8, "no name; skipped", True),

@@ -119,10 +119,12 @@ def test_a_dry_run_lists_what_would_happen_and_writes_nothing(store: Store) -> N
     assert store.paths.desk_file.read_bytes() == before
     assert import_report_lines(source, parsed, report, dry_run=True) == [
         "would add: Marco Bellini, Bellini's Trattoria",
-        # The LinkedIn profile link is new to both of them.
-        "would merge: Aaliyah Brooks, Harborview City Council (same name and company; urls)",
+        # The LinkedIn profile link is new to both of them; the connection date is not
+        # the day Aaliyah was met, so it fills connected_on beside her met_on.
+        "would merge: Aaliyah Brooks, Harborview City Council (same name and company; "
+        "connected_on, urls)",
         "would merge: Hana Kobayashi, Ledgerlight Bookkeeping, LLC "
-        "(same email; company, role, met_on, urls)",
+        "(same email; company, role, connected_on, urls)",
         f"{source}:7: unreadable date 'sometime last year'; imported without it",
         f"{source}:8: no name; skipped",
         "Would import linkedin_connections.csv (LinkedIn connections): 1 added, 2 merged, "

@@ -216,3 +216,18 @@ async def test_a_give_updates_its_row_without_rebuilding_the_table(
         assert "today" in after["Leila Haddad"] and "overdue" not in after["Leila Haddad"]
         assert {k: v for k, v in after.items() if k != "Leila Haddad"} == \
             {k: v for k, v in before.items() if k != "Leila Haddad"}
+
+
+async def test_the_card_shows_a_linkedin_connection_date(home: Path, make_app: AppFactory) -> None:
+    from datetime import date
+
+    from givedesk.paths import Paths
+    from givedesk.store import Store
+
+    Store(Paths.for_home(home)).contacts.insert(
+        Contact(name="Lin Kedin", connected_on=date(2019, 4, 2)))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_contacts(pilot)
+        detail = static_text(app, "#contact-detail-text")
+        assert "Connected: 2019-04-02" in detail and "Met on" not in detail

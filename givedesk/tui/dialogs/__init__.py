@@ -2,6 +2,7 @@
 
 from givedesk.tui.dialogs.choice import ChoiceDialog
 from givedesk.tui.dialogs.confirm import ConfirmDialog
+from givedesk.tui.dialogs.pick_people import PickPeopleDialog
 from givedesk.tui.dialogs.prompt import TextPrompt
 
-__all__ = ["ChoiceDialog", "ConfirmDialog", "TextPrompt"]
+__all__ = ["ChoiceDialog", "ConfirmDialog", "PickPeopleDialog", "TextPrompt"]

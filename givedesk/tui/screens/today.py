@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import ClassVar
@@ -15,22 +16,27 @@ from textual.widgets import DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
 from givedesk.compose import MENTION_TITLES_IN_MESSAGES
+from givedesk.contacts import set_key_relationship
 from givedesk.desk import (
     AgendaItem,
     Decision,
     decide,
     intro_agenda,
+    key_offer,
     quick_agenda,
     rank,
     undo_decision,
 )
 from givedesk.identity import fold
 from givedesk.intros import propose_intro
+from givedesk.keys import KeySuggestion, accept_terms, suggested_terms
 from givedesk.ledger import desk_streak
-from givedesk.models import QueueItem
+from givedesk.matching.engine import Match
+from givedesk.matching.lexicon import lexicon_for
+from givedesk.models import Contact, QueueItem
 from givedesk.occasions import set_occasion_status
 from givedesk.outbox import check_in, queue_item
-from givedesk.tui.dialogs import ChoiceDialog, TextPrompt
+from givedesk.tui.dialogs import ChoiceDialog, PickPeopleDialog, TextPrompt
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
@@ -50,7 +56,8 @@ ALL_DONE = "All done for today. New suggestions appear here as the feeds bring n
 SNOOZES: list[tuple[str, int]] = [("1 day", 1), ("3 days", 3), ("1 week", 7)]
 GROUP_STYLES = {"occasion": "bold red", "mention": "bold magenta", "lead": "bold yellow",
                 "interest": "bold cyan", "followup": "bold green", "intro": "bold blue"}
-NOTE_PLACEHOLDERS = {"congratulate": "Congratulations! …", "mention": "Saw you in the news…"}
+NOTE_PLACEHOLDERS = {"congratulate": "Congratulations! …", "mention": "Saw you in the news…",
+                     "headsup": "Sorry to see this; thinking of you…"}
 GROUP_LIMIT = 50
 """Rows a kind (congrats, leads, shares…) shows at most; the filter searches them all."""
 
@@ -83,7 +90,9 @@ def row_cells(item: AgendaItem, now: datetime) -> tuple[Text, Text, Text, Text]:
     if item.local:
         kind.append("\nLOCAL", style="green")
     person = Text(item.contact.name, no_wrap=True, overflow="ellipsis")
-    if item.contact.key:
+    if len(item.people) > 1:
+        person.append(f"\n+{len(item.people) - 1} more", style="dim")
+    elif item.contact.key:
         person.append("\n★ key", style="yellow")
     article = Text(item.title, no_wrap=True, overflow="ellipsis")
     article.stylize("bold reverse", item.title_start, item.title_end)
@@ -109,6 +118,8 @@ class TodayScreen(DeskScreen):
         Binding("slash", "filter", "Filter", id="today.filter", tooltip="Filter the rows"),
         Binding("u", "undo", "Undo", id="today.undo", tooltip="Undo the last dismiss or snooze"),
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
+        Binding("k", "key_people", "Key people", id="today.keys",
+                tooltip="Mark your key relationships from the people suggested"),
         Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
                 tooltip="Clear the filter"),
     ]
@@ -128,9 +139,12 @@ class TodayScreen(DeskScreen):
         """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
         self.failure: str | None = None
         """Why the agenda could not be read (its worker failed), shown instead of rows."""
+        self.key_offer: list[KeySuggestion] = []
+        """People suggested as key relationships (`k`), read with the agenda."""
 
     def compose_body(self) -> ComposeResult:
         yield Label(id="today-summary", classes="summary-line", markup=False)
+        yield Label(id="today-offer", classes="summary-line", markup=False)
         yield Input(placeholder="Filter by person, title or reason", id="today-filter",
                     classes="compact-input")
         yield FittedTable(flexible={"article": 1}, minimum=24, id="today-table")
@@ -143,6 +157,7 @@ class TodayScreen(DeskScreen):
         table.add_column("Article and why", width=40, key="article")
         table.add_column("Age", width=5, key="age")
         self.show_filter(False)
+        self.query_one("#today-offer").display = False
         table.focus()
 
     def load(self) -> None:
@@ -165,9 +180,19 @@ class TodayScreen(DeskScreen):
         pulse = (sum(1 for g in gives if g.given_on.date() == now.date()), desk_streak(gives, now))
         quick = quick_agenda(self.store, self.config, now)
         self.app.call_from_thread(self.show_agenda, quick, pulse, loading=True)
+        offer = key_offer(self.store, self.config, now)
+        self.app.call_from_thread(self.show_offer, offer)
         intros = intro_agenda(self.store, self.config, now)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_agenda, rank([*quick, *intros]), pulse)
+
+    def show_offer(self, offer: list[KeySuggestion]) -> None:
+        """The banner offering to mark key relationships, while the desk has few."""
+        self.key_offer = offer
+        banner = self.query_one("#today-offer", Label)
+        banner.display = bool(offer)
+        banner.update(f"★ Mark your key relationships: k lists {len(offer)} people worth it"
+                      if offer else "")
 
     def show_agenda(
         self, items: list[AgendaItem], pulse: tuple[int, int], *, loading: bool = False
@@ -256,6 +281,9 @@ class TodayScreen(DeskScreen):
         item = self.selected()
         if item is None:
             return
+        if len(item.people) > 1:
+            self.choose_people(item)
+            return
 
         def chosen(choice: str | None) -> None:
             if choice == "queue":
@@ -271,6 +299,9 @@ class TodayScreen(DeskScreen):
             return
         if item.intro is not None:
             self.propose(item)
+            return
+        if len(item.people) > 1:
+            self.choose_people(item)
             return
 
         def with_note(note: str | None) -> None:
@@ -289,6 +320,31 @@ class TodayScreen(DeskScreen):
                                                          "Saw this and thought of you…")),
             with_note,
         )
+
+    def choose_people(self, item: AgendaItem) -> None:
+        """One article for several people: tick whom to send it to (the day's choice is
+        ticked already), enter queues it for each of them."""
+
+        def label(match: Match) -> str:
+            person = match.contact
+            star = " ★ key" if person.key else ""
+            at = f", {person.role}" if person.role else ""
+            return f"{person.name}{star}{at}{' at ' + person.company if person.company else ''}"
+
+        def chosen(people: list[Match] | None) -> None:
+            if not people:
+                return
+            for match in people:
+                for_them = dataclasses.replace(item, contact=match.contact, match=match)
+                queue_item(self.store, queue_item_for(for_them, ""), self.now())
+            names = ", ".join(match.contact.name for match in people)
+            self.notify(f"Queued for {names}. Send it from the Outbox (2).", markup=False)
+            self.drop(item)
+
+        people = [(label(m), m, index < item.chosen) for index, m in enumerate(item.people)]
+        self.app.push_screen(PickPeopleDialog[Match](
+            item.title, "space ticks a person · enter queues it for the ticked · escape cancels",
+            people), chosen)
 
     def propose(self, item: AgendaItem) -> None:
         assert item.intro is not None
@@ -383,6 +439,59 @@ class TodayScreen(DeskScreen):
         self.query_one("#today-filter", Input).value = ""
         self.show_filter(False)
         self.query_one(DataTable).focus()
+
+    def action_key_people(self) -> None:
+        """Tick people to mark key; then, for each, accept or edit the interests and
+        needs suggested from their role and company (escape skips: nothing is stored)."""
+        if not self.key_offer:
+            self.notify("Nobody to suggest: mark key relationships on Contacts (3, k).")
+            return
+
+        def label(suggestion: KeySuggestion) -> str:
+            person = suggestion.contact
+            where = " at ".join(filter(None, (person.role, person.company)))
+            return f"{person.name}{', ' + where if where else ''} — {'; '.join(suggestion.reasons)}"
+
+        def marked(people: list[KeySuggestion] | None) -> None:
+            if not people:
+                return
+            for suggestion in people:
+                set_key_relationship(self.store, suggestion.contact.id, True)
+            self.notify(f"Marked {len(people)} key relationship(s).")
+            self.offer_terms([s.contact for s in people])
+
+        self.app.push_screen(PickPeopleDialog[KeySuggestion](
+            "Mark your key relationships",
+            "space ticks a person · enter marks the ticked as key · escape cancels",
+            [(label(s), s, False) for s in self.key_offer]), marked)
+
+    def offer_terms(self, people: list[Contact]) -> None:
+        """One prompt per field and person, prefilled with the suggestion: enter stores
+        what the box says, escape stores nothing."""
+        lexicon = lexicon_for(self.config.matching)
+        steps: list[tuple[Contact, str, str]] = []
+        for person in people:
+            interests, needs = suggested_terms(person, lexicon)
+            steps += [(person, "interests", "; ".join(interests)),
+                      (person, "needs", "; ".join(needs))]
+
+        def next_step(_answer: str | None = None) -> None:
+            if not steps:
+                self.load_agenda()
+                return
+            person, field, value = steps.pop(0)
+
+            def answered(answer: str | None) -> None:
+                if answer is not None and answer.strip():
+                    accept_terms(self.store, person.id, **{field: answer})
+                next_step()
+
+            self.app.push_screen(TextPrompt(
+                f"{person.name}: {field} (suggested from their role and company; edit or clear)",
+                value=value, placeholder="term; term",
+                hint="Enter keeps what the box says · Escape skips"), answered)
+
+        next_step()
 
     def action_refresh(self) -> None:
         self.desk.refresh_feeds(force=True)

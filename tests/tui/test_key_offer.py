@@ -1,0 +1,49 @@
+"""Today offers to mark key relationships: k lists the people suggested, space ticks,
+enter marks; then each one's suggested interests and needs are shown to accept or edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from givedesk.tui.dialogs import PickPeopleDialog, TextPrompt
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import screen_text, settle
+
+
+async def test_marking_a_suggested_person_key_and_accepting_only_what_was_confirmed(
+    demo_home: Path, make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Mark your key relationships" in screen_text(app)
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(app.screen, PickPeopleDialog)
+        first = app.screen.people[0][1].contact
+        await pilot.press("space", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TextPrompt) and "interests" in app.screen.title_text
+        suggested = app.screen.initial
+        await pilot.press("end", *"; mentoring", "enter")  # accepted, with an edit
+        await settle(pilot)
+        assert isinstance(app.screen, TextPrompt) and "needs" in app.screen.title_text
+        await pilot.press("escape")  # the needs are skipped: nothing stored
+        await settle(pilot)
+        stored = app.store.contacts.get(first.id)
+        assert stored is not None and stored.key
+        assert "mentoring" in stored.interests
+        assert all(term.strip() in stored.interests for term in suggested.split(";") if term.strip())
+        assert stored.needs == first.needs
+
+
+async def test_escape_marks_nobody(demo_home: Path, make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys_before = {c.id for c in app.store.contacts.all() if c.key}
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("space", "escape")
+        await settle(pilot)
+        assert {c.id for c in app.store.contacts.all() if c.key} == keys_before
