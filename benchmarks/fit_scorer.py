@@ -42,7 +42,12 @@ from tests.matching.evaluation import (  # noqa: E402
     load_eval_set,
 )
 
-DEV_FOLDERS = (REPO / "tests" / "matching" / "sets" / "dev_eval_3",)
+DEV_FOLDERS: tuple[Path, ...] = ()
+"""Folder sets fitted on too. tests/matching/sets/dev_eval_3 (written blind to the matcher)
+is meant to be one: fitted with it, match_eval_1 rose to 0.893 and the blind set to 0.751,
+but a bare one-word title ("Sailing school hires instructors" for *sailing*) fell below
+the threshold, which the service tests catch. Until a feature tells those apart it is
+scored as a dev tier and not fitted on (2026-12-07)."""
 PENALTY = 1.0
 """L2 penalty on the standardised weights: keeps 20-odd columns from fitting noise."""
 Rows = npt.NDArray[np.float64]

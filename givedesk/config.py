@@ -59,8 +59,9 @@ class LocalConfig(_Section):
 
 
 class MatchingConfig(_Section):
-    threshold: float = 55.0
-    """Suggestions scoring below this (0-100) are not shown."""
+    threshold: float | None = None
+    """Suggestions scoring below this (0-100) are not shown; unset, the fitted scorer's
+    own threshold (`givedesk/matching/scorer.json`, chosen for the best F1 on dev)."""
     max_per_contact: int = 3
     """At most this many article suggestions per contact per day (queued or given today count)."""
     max_suggestions: int = 100
@@ -263,7 +264,7 @@ def _check_ranges(config: Config, source: Path) -> None:
         if value <= 0:
             raise UserError(f"{source}: '{key}' must be greater than 0, got {value}")
     thresholds = {
-        "matching.threshold": config.matching.threshold,
+        "matching.threshold": 50.0 if config.matching.threshold is None else config.matching.threshold,
         "intros.threshold": config.intros.threshold,
         "leads.threshold": config.leads.threshold,
     }

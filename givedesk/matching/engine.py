@@ -93,6 +93,9 @@ FIELD_KINDS: dict[MatchField, MatchKind] = {
 }
 KIND_PRIORITY: dict[MatchKind, int] = {"mention": 0, "need": 1, "interest": 2}
 """The kind a pair is shown as: the most specific kind among its terms."""
+LEXICAL_THRESHOLD = 55.0
+"""The cut the lexical matcher alone was tuned with: `rank` applies it when the config
+sets none (the day's suggestions are cut by the fitted scorer instead, `judged`)."""
 MAX_EXTRA_TERMS = 3
 """Further distinct terms beyond this many add nothing: five weak hits are not a strong one."""
 MIN_SURNAME_LENGTH = 3
@@ -717,7 +720,8 @@ def rank(
             if contact is None:
                 continue
             pair = _score_pair(text, contact, found, age_penalty, config, penalties, judge)
-            if pair is not None and pair.score >= config.threshold:
+            cut = LEXICAL_THRESHOLD if config.threshold is None else config.threshold
+            if pair is not None and pair.score >= cut:
                 ranked.append((rank_key(pair), pair))
     ranked.sort(key=lambda keyed: keyed[0])
     return [pair for _, pair in ranked]

@@ -160,9 +160,11 @@ def judge(
     return found
 
 
-def _rank_key(judged: Judged) -> tuple[float, float, str, str, str, str]:
-    """Surest first, then newest, then by title and name (ids break the last ties)."""
+def _rank_key(judged: Judged) -> tuple[float, float, float, str, str, str, str]:
+    """Best shown score first, then surest (log-odds to a tenth: closer than that is a
+    tie), then newest, an undated article after every dated one of the same score, then
+    by title and name (ids break the last ties)."""
     article = judged.article
     newest_first = -article.published.timestamp() if article.dated else 0.0
-    return (-round(judged.logit, 6), newest_first, article.title, judged.contact.name, article.id,
+    return (-judged.score, -round(judged.logit, 1) if judged.score < 100 else 0.0, newest_first, article.title, judged.contact.name, article.id,
             judged.contact.id)

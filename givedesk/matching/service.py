@@ -239,7 +239,8 @@ def todays_matches(
             judged = judge(current, everyone, lexical, source, bundled_scorer(), people=readers)
             judged = [j for j in judged if (j.lexical is not None or not _muted(j))]
             feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
-            cut = bundled_scorer().threshold
+            cut = (bundled_scorer().threshold if matching.threshold is None
+                   else matching.threshold / 100.0)
             shown = []
             for pair in judged:
                 if pair.probability < cut:
