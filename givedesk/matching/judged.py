@@ -166,5 +166,6 @@ def _rank_key(judged: Judged) -> tuple[float, float, float, str, str, str, str]:
     by title and name (ids break the last ties)."""
     article = judged.article
     newest_first = -article.published.timestamp() if article.dated else 0.0
-    return (-judged.score, -round(judged.logit, 1) if judged.score < 100 else 0.0, newest_first, article.title, judged.contact.name, article.id,
+    surest = -round(judged.logit, 1) if judged.score < 100 else 0.0  # sure ones: newest first
+    return (-judged.score, surest, newest_first, article.title, judged.contact.name, article.id,
             judged.contact.id)
