@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["DIMENSIONS", "MODEL", "Vectors", "embed", "model_loaded"]
+__all__ = ["DIMENSIONS", "MODEL", "Vectors", "embed"]
 
 MODEL = "wordllama-0.4.0/l2_supercat/256"
 """Which model made a vector: part of its cache key, so a new model recomputes them."""
@@ -45,11 +45,6 @@ def _loaded() -> Any:
                 cache_dir=Path(wordllama.__file__).parent, disable_download=True,
             )
         return _model
-
-
-def model_loaded() -> bool:
-    """Whether this process has paid for loading the model (about 0.8 s) yet."""
-    return _model is not None
 
 
 def embed(texts: list[str]) -> Vectors:

@@ -64,9 +64,13 @@ class Evidence:
     local: bool
 
 
+LEXICAL_COLUMNS = FEATURES.index("topics")
+"""The columns read off the lexical pair (all before the semantic ones)."""
+
+
 def _lexical_columns(pair: Ranked | None, near: float) -> list[float]:
     if pair is None:
-        return [0.0] * 12
+        return [0.0] * LEXICAL_COLUMNS
     origin = pair.origins[0] if pair.origins else None
     via = origin.via if origin is not None else ""
     term = origin.term if origin is not None else pair.hits[0].term

@@ -10,7 +10,6 @@ vectors, and keeps what it returns.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ import numpy as np
 
 from givedesk.matching.engine import MatchKind, Ranked
 from givedesk.matching.features import Evidence, feature_rows
-from givedesk.matching.scorer import Scorer
+from givedesk.matching.scorer import Scorer, probabilities_of
 from givedesk.matching.semantic import (
     PeopleVectors,
     VectorSource,
@@ -153,9 +152,9 @@ def judge(
     scorer's threshold and the day's allowances)."""
     found, evidence = candidates(articles, contacts, lexical, source, people=people)
     logits = scorer.logits(feature_rows(evidence))
-    for judged, logit in zip(found, logits.tolist(), strict=True):
-        judged.logit = logit
-        judged.probability = 1.0 / (1.0 + math.exp(-min(max(logit, -40.0), 40.0)))
+    for judged, logit, probability in zip(found, logits.tolist(), probabilities_of(logits).tolist(),
+                                          strict=True):
+        judged.logit, judged.probability = logit, probability
     found.sort(key=_rank_key)
     return found
 

@@ -20,9 +20,15 @@ import numpy.typing as npt
 from givedesk.errors import UserError
 from givedesk.matching.features import FEATURES
 
-__all__ = ["BUNDLED_SCORER", "Scorer", "bundled_scorer"]
+__all__ = ["BUNDLED_SCORER", "Scorer", "bundled_scorer", "probabilities_of"]
 
 BUNDLED_SCORER = Path(__file__).with_name("scorer.json")
+
+
+def probabilities_of(logits: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The logistic function, clipped so no log-odds overflows."""
+    result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(logits, -40, 40)))
+    return result
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,7 @@ class Scorer:
         return result
 
     def probabilities(self, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(self.logits(rows), -40, 40)))
-        return result
+        return probabilities_of(self.logits(rows))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -131,8 +131,6 @@ class ArticleSims:
     topics_relative: FloatMatrix
     """`topics` less the article's mean over people who have topics."""
     work_relative: FloatMatrix
-    has_topics: npt.NDArray[np.bool_]
-    has_work: npt.NDArray[np.bool_]
 
 
 SMALL_DESK = 5.0
@@ -189,7 +187,6 @@ def similarities(article_vectors: FloatMatrix, people: PeopleVectors) -> Article
         topics=topics, work=work,
         topics_relative=_relative(topics, people.has_topics, TYPICAL_TOPICS),
         work_relative=_relative(work, people.has_work, TYPICAL_WORK),
-        has_topics=people.has_topics, has_work=people.has_work,
     )
 
 

@@ -41,7 +41,6 @@ from givedesk.matching.engine import (
     _Judge,
     _score_pair,
     article_age_penalty,
-    rank_key,
     stop_words_for,
 )
 from givedesk.matching.explain import judged_to_match
@@ -236,15 +235,16 @@ def todays_matches(
             everyone = list(contacts.values())
             source = VectorSource(cache)
             readers = people_vectors(everyone, source)
-            judged = judge(current, everyone, lexical, source, bundled_scorer(), people=readers)
-            judged = [j for j in judged if (j.lexical is not None or not _muted(j))]
+            scorer = bundled_scorer()
+            judged = judge(current, everyone, lexical, source, scorer, people=readers)
             feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
-            cut = (bundled_scorer().threshold if matching.threshold is None
-                   else matching.threshold / 100.0)
+            cut = scorer.threshold if matching.threshold is None else matching.threshold / 100.0
             shown = []
             for pair in judged:
                 if pair.probability < cut:
                     break
+                if pair.lexical is None and _muted(pair):  # only pairs that could be shown
+                    continue
                 status = _open_status(states.get((pair.article.id, pair.contact.id)), today)
                 if status is None:
                     if used[pair.contact.id] >= matching.max_per_contact or day_left <= 0:
@@ -277,7 +277,7 @@ def _rescored(
     feedback: Feedback,
 ) -> list[Ranked]:
     """The candidate pairs, scored from their cached hits as `engine.rank` scores them
-    (context rules, age penalty, feedback), whatever their score, and in its order."""
+    (context rules, age penalty, feedback), whatever their score; `judged` orders them."""
     judge = _Judge(lexicon_for(config))
     texts: dict[str, ArticleText] = {}
     ranked = []
@@ -292,7 +292,6 @@ def _rescored(
         pair = _score_pair(text, contact, hits, penalty, config, feedback.penalties, judge)
         if pair is not None:
             ranked.append(pair)
-    ranked.sort(key=rank_key)
     return ranked
 
 
