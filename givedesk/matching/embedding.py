@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 __all__ = ["DIMENSIONS", "MODEL", "Vectors", "embed"]
 
-MODEL = "wordllama-0.4.0/l2_supercat/256"
+MODEL = "wordllama-0.4.0/l2_supercat/256/casefolded"
 """Which model made a vector: part of its cache key, so a new model recomputes them."""
 DIMENSIONS = 256
 
@@ -51,7 +51,10 @@ def embed(texts: list[str]) -> Vectors:
     """Unit vectors of `texts` (a text with no token gets a zero vector)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    raw = np.asarray(_loaded().embed(texts, norm=False), dtype=np.float32)
+    # Its tokens keep capitals: a headline's "Sailing" would be another word than a
+    # person's "sailing" (similarity 0.24 where the lower-cased texts give 0.51).
+    folded = [text.casefold() for text in texts]
+    raw = np.asarray(_loaded().embed(folded, norm=False), dtype=np.float32)
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
     unit: Vectors = np.divide(raw, norms, out=np.zeros_like(raw), where=norms > 0)
     return unit

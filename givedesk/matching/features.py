@@ -23,7 +23,7 @@ import numpy.typing as npt
 from givedesk.matching.engine import Ranked
 from givedesk.matching.words import tokens
 
-__all__ = ["FEATURES", "Evidence", "feature_rows"]
+__all__ = ["FEATURES", "MISSING", "Evidence", "feature_rows"]
 
 FEATURES: tuple[str, ...] = (
     "lexical",            # a lexical pair exists
@@ -61,6 +61,7 @@ class Evidence:
     phrase: float
     phrase_relative: float
     has_topics: bool
+    has_work: bool
     local: bool
 
 
@@ -91,12 +92,19 @@ def _lexical_columns(pair: Ranked | None, near: float) -> list[float]:
     ]
 
 
+MISSING = float("nan")
+"""A similarity to a text the person does not have: not a zero (which would say the
+article is unlike them) but unknown, read by the scorer as the dev data's mean."""
+
+
 def feature_rows(evidence: Sequence[Evidence]) -> npt.NDArray[np.float64]:
     rows = np.zeros((len(evidence), len(FEATURES)), dtype=np.float64)
     for row, found in enumerate(evidence):
+        topics = ((found.topics, found.topics_relative, found.phrase, found.phrase_relative)
+                  if found.has_topics else (MISSING,) * 4)
+        work = (found.work, found.work_relative) if found.has_work else (MISSING,) * 2
         rows[row] = [
             *_lexical_columns(found.lexical, found.topics_relative),
-            found.topics, found.topics_relative, found.work, found.work_relative,
-            found.phrase, found.phrase_relative, float(found.has_topics), float(found.local),
+            *topics[:2], *work, *topics[2:], float(found.has_topics), float(found.local),
         ]
     return rows

@@ -113,8 +113,7 @@ def candidates(
         for offset, article in enumerate(block):
             row = start + offset
             chosen = dict.fromkeys([*lexical_by_row.get(row, []), *top[offset].tolist()])
-            mean_topics = (float(sims.topics[offset, people.has_topics].mean())
-                           if people.has_topics.any() else 0.0)
+            mean_topics = float(sims.topics_mean[offset, 0])
             for person in chosen:
                 contact = contacts[person]
                 pair = by_pair.get((article.id, contact.id))
@@ -129,6 +128,7 @@ def candidates(
                     phrase=phrase_sim,
                     phrase_relative=phrase_sim - mean_topics if phrase is not None else 0.0,
                     has_topics=bool(people.has_topics[person]),
+                    has_work=bool(people.has_work[person]),
                     local=article.local,
                 ))
                 found.append(Judged(

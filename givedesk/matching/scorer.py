@@ -46,7 +46,8 @@ class Scorer:
         """The model's log-odds: unbounded, so they still order pairs it is sure of."""
         if not len(rows):
             return np.zeros(0)
-        result: npt.NDArray[np.float64] = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        known = np.where(np.isnan(rows), self.mean, rows)  # a missing text weighs nothing
+        result: npt.NDArray[np.float64] = ((known - self.mean) / self.scale) @ self.weights + self.bias
         return result
 
     def probabilities(self, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

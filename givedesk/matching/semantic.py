@@ -129,8 +129,11 @@ class ArticleSims:
     topics: FloatMatrix
     work: FloatMatrix
     topics_relative: FloatMatrix
-    """`topics` less the article's mean over people who have topics."""
+    """`topics` less the article's mean over people who have topics (`topics_mean`)."""
     work_relative: FloatMatrix
+    topics_mean: FloatMatrix
+    """Each article's mean topics similarity, blended with a typical desk's (one column):
+    what a person's nearest phrase is measured against too."""
 
 
 SMALL_DESK = 5.0
@@ -141,11 +144,16 @@ TYPICAL_TOPICS, TYPICAL_WORK = 0.05, 0.03
 (0.056 and 0.043 topics, 0.026 and 0.035 work, 2026-12-07)."""
 
 
-def _relative(sims: FloatMatrix, present: npt.NDArray[np.bool_], typical: float) -> FloatMatrix:
+def _mean(sims: FloatMatrix, present: npt.NDArray[np.bool_], typical: float) -> FloatMatrix:
+    count = float(present.sum())
+    total = sims[:, present].sum(axis=1, keepdims=True)
+    mean: FloatMatrix = ((total + SMALL_DESK * typical) / (count + SMALL_DESK)).astype(np.float32)
+    return mean
+
+
+def _relative(sims: FloatMatrix, present: npt.NDArray[np.bool_], mean: FloatMatrix) -> FloatMatrix:
     if not present.any():
         return np.zeros_like(sims)
-    count = float(present.sum())
-    mean = (sims[:, present].sum(axis=1, keepdims=True) + SMALL_DESK * typical) / (count + SMALL_DESK)
     out: FloatMatrix = (sims - mean).astype(np.float32)
     out[:, ~present] = 0.0
     return out
@@ -183,10 +191,12 @@ def people_vectors(contacts: Sequence[Contact], source: VectorSource) -> PeopleV
 def similarities(article_vectors: FloatMatrix, people: PeopleVectors) -> ArticleSims:
     topics = article_vectors @ people.topics.T
     work = article_vectors @ people.work.T
+    topics_mean = _mean(topics, people.has_topics, TYPICAL_TOPICS)
     return ArticleSims(
         topics=topics, work=work,
-        topics_relative=_relative(topics, people.has_topics, TYPICAL_TOPICS),
-        work_relative=_relative(work, people.has_work, TYPICAL_WORK),
+        topics_relative=_relative(topics, people.has_topics, topics_mean),
+        work_relative=_relative(work, people.has_work, _mean(work, people.has_work, TYPICAL_WORK)),
+        topics_mean=topics_mean,
     )
 
 
