@@ -7,7 +7,8 @@ Two kinds of reason make a pair:
   "student interns" by a university's career-services director, "architects for the
   new wing" by an architecture firm that offers hospital work. Only the need's head
   counts: shared words elsewhere never make an introduction ("touring musicians" and
-  "boat tours" share a stem, not a need);
+  "boat tours" share a stem, not a need). Someone who needs the same thing (a chef who
+  is hiring chefs) competes for it: their role does not meet it, only an offer does;
 * a topic of interest shared by two people who work in different fields (timber
   construction, for a software CTO and an architect). Within one field they likely
   know each other's world already; across fields is where an introduction is worth
@@ -246,6 +247,8 @@ class _Profile:
     """Concepts of their role and offers: what they do (a yoga teacher's "corporate
     wellness clients" want companies, not more wellness)."""
     need_concepts: set[str] = field(default_factory=set)
+    need_nouns: set[str] = field(default_factory=set)
+    """Head nouns of their own needs: who needs chefs competes for chefs."""
     seen: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """The fields each concept of `gives` was seen in."""
 
@@ -370,7 +373,10 @@ def _profile(contact: Contact) -> _Profile:
     for offer in contact.offers:
         _offer(profile, offer)
     for need in contact.needs:
-        profile.need_concepts.update(read_phrase(need).concepts)
+        phrase = read_phrase(need)
+        profile.need_concepts.update(phrase.concepts)
+        if phrase.noun:
+            profile.need_nouns.add(phrase.noun)
     return profile
 
 
@@ -479,12 +485,15 @@ def _needs_met(index: _Index, threshold: float,
     for number, profile in enumerate(index.profiles):
         wanter = profile.contact
         for need in wanter.needs:
+            noun = read_phrase(need).noun
             ranked: list[tuple[float, int, float, _Evidence]] = []
             for score, other, evidence in index.scored(need, profile, threshold):
                 if len(ranked) >= 3 * PER_NEED or ranked and score < RELATIVE_CUTOFF * ranked[0][2]:
                     break
                 if other == number or pair_key(wanter.id, index.profiles[other].contact.id) in hidden:
                     continue
+                if evidence.field != "offers" and noun in index.profiles[other].need_nouns:
+                    continue  # a chef who needs chefs competes for them; one who offers them does not
                 score = _for_wanter(score, evidence, profile)
                 mutual = not index.profiles[other].need_concepts.isdisjoint(profile.gives)
                 ranked.append((score + RECIPROCAL_BONUS * mutual, -other, score, evidence))

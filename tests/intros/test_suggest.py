@@ -51,6 +51,16 @@ def test_a_need_meets_an_offer_and_both_sides_are_explained(store: Store) -> Non
     }
 
 
+def test_who_needs_the_same_competes_for_it_unless_they_offer_it(store: Store) -> None:
+    add_person(store, "Úna", role="Hotel general manager", needs=["chefs"], tags=["tourism"])
+    add_person(store, "Lisa", role="Restaurant owner and chef", needs=["chefs"], tags=["food"])
+    assert pairs(store) == []
+    add_person(store, "Cathal", role="Culinary school director", needs=["chefs"],
+               offers=["trainee chefs for placements"], tags=["education"])
+    assert {frozenset(pair) for pair in pairs(store)} == {
+        frozenset(("Úna", "Cathal")), frozenset(("Lisa", "Cathal"))}
+
+
 def test_a_role_can_meet_a_need_with_plurals_and_word_forms(store: Store) -> None:
     add_person(store, "Zoë", needs=["a bookkeeper"], tags=["coffee"])
     add_person(store, "Hana", role="Bookkeeping consultant", tags=["finance"])
