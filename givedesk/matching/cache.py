@@ -72,8 +72,9 @@ from givedesk.matching.lexicon import Lexicon
 from givedesk.models import Article, Contact, MatchField, MatchHit
 from givedesk.store import Records
 
-FORMAT_VERSION = "9"
-"""Of the file's tables: a file of another version is deleted and rebuilt."""
+FORMAT_VERSION = "10"
+"""Of the file's tables: a file of another version is deleted and rebuilt (10: vectors of
+lower-cased texts; the old ones would never be read again)."""
 ENGINE_VERSION = "3"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
 is recomputed on the next run."""
