@@ -69,6 +69,7 @@ from givedesk.matching.engine import (
     term_matches,
 )
 from givedesk.matching.lexicon import Lexicon
+from givedesk.matching.semantic import Neighbours
 from givedesk.models import Article, Contact, MatchField, MatchHit
 from givedesk.store import Records
 
@@ -97,6 +98,9 @@ CREATE TABLE IF NOT EXISTS scores (
     exact BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS term_index (key TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS vectors (digest TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS neighbours (
+    digest TEXT PRIMARY KEY, people TEXT NOT NULL, nearest BLOB NOT NULL,
+    topics_mean REAL NOT NULL, work_mean REAL NOT NULL) WITHOUT ROWID;
 """
 TABLES = ("articles", "contacts", "pairs", "scores", "term_index")
 ARTICLES_PER_BATCH = 500
@@ -620,6 +624,30 @@ class MatchCache:
         self.db.executemany(
             "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
             ((key, vector.astype(np.float16).tobytes()) for key, vector in vectors.items()),
+        )
+
+    def load_neighbours(self, people: str, digests: Sequence[str]) -> dict[str, Neighbours]:
+        """Each article's nearest people and means (`judged.candidates`), kept while the
+        people are as they were (`people` is their fingerprint)."""
+        found: dict[str, Neighbours] = {}
+        for start in range(0, len(digests), 900):
+            chunk = digests[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            for key, nearest, topics_mean, work_mean in self.db.execute(
+                f"SELECT digest, nearest, topics_mean, work_mean FROM neighbours "
+                f"WHERE people = ? AND digest IN ({marks})", [people, *chunk]
+            ):
+                found[key] = Neighbours(np.frombuffer(nearest, dtype=np.int32).tolist(),
+                                        topics_mean, work_mean)
+        return found
+
+    def save_neighbours(self, people: str, neighbours: Mapping[str, Neighbours]) -> None:
+        """Only one desk's worth is kept: the rows of other people are of no use again."""
+        self.db.execute("DELETE FROM neighbours WHERE people != ?", (people,))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO neighbours VALUES (?, ?, ?, ?, ?)",
+            ((key, people, np.asarray(found.nearest, dtype=np.int32).tobytes(),
+              found.topics_mean, found.work_mean) for key, found in neighbours.items()),
         )
 
     def numbers(self, article_id: str, contact_id: str) -> PairKey | None:

@@ -4,8 +4,9 @@ Candidates come from two places: every pair the lexical matcher found (`engine`)
 for each article, the few people it is nearest to in meaning (`semantic`) though no
 word is shared. Each candidate becomes a row of `features`, and the fitted `scorer`
 gives its probability. This module decides and does nothing else: no store, no cache;
-the service hands it the articles, the people, the lexical pairs and a source of
-vectors, and keeps what it returns.
+the service hands it the articles, the people, the lexical pairs, a source of vectors
+and (optionally) where each article's nearest people are kept between runs, and keeps
+what it returns.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from givedesk.matching.engine import MatchKind, Ranked
 from givedesk.matching.features import Evidence, feature_rows
 from givedesk.matching.scorer import Scorer, probabilities_of
 from givedesk.matching.semantic import (
+    Neighbours,
+    NeighbourStore,
     PeopleVectors,
     VectorSource,
     article_text,
     people_vectors,
     similarities,
+    text_digest,
 )
 from givedesk.models import Article, Contact, MatchField
 
@@ -81,6 +85,27 @@ def _semantic_kind(phrase: Phrase | None) -> MatchKind:
     return "need" if phrase is not None and phrase.field == "needs" else "interest"
 
 
+def _neighbours(texts: Sequence[str], vectors: np.ndarray, people: PeopleVectors, nearest: int,
+                kept_in: NeighbourStore | None) -> list[Neighbours]:
+    """Each article's nearest people and means: from `kept_in` while the people are
+    unchanged, else from its similarities to everyone (most of a cold run's work)."""
+    digests = [text_digest(text) for text in texts]
+    desk = f"{people.fingerprint}:{nearest}"
+    kept = kept_in.load_neighbours(desk, digests) if kept_in is not None else {}
+    missing = [row for row, key in enumerate(digests) if key not in kept]
+    if missing:
+        sims = similarities(vectors[missing], people)
+        closeness = np.maximum(sims.topics_relative, sims.work_relative)
+        top = np.argpartition(-closeness, nearest - 1, axis=1)[:, :nearest]
+        fresh = {digests[row]: Neighbours(top[at].tolist(), float(sims.topics_mean[at, 0]),
+                                          float(sims.work_mean[at, 0]))
+                 for at, row in enumerate(missing)}
+        if kept_in is not None:
+            kept_in.save_neighbours(desk, fresh)
+        kept.update(fresh)
+    return [kept[key] for key in digests]
+
+
 def candidates(
     articles: Sequence[Article],
     contacts: Sequence[Contact],
@@ -88,6 +113,7 @@ def candidates(
     source: VectorSource,
     *,
     people: PeopleVectors | None = None,
+    neighbours: NeighbourStore | None = None,
 ) -> tuple[list[Judged], list[Evidence]]:
     """Every candidate pair (unscored) and its evidence, in the same order: what `judge`
     scores and what `fit_scorer.py` fits on."""
@@ -106,27 +132,28 @@ def candidates(
     nearest = min(NEAREST_PEOPLE, len(contacts))
     for start in range(0, len(articles), ARTICLE_BLOCK):
         block = articles[start:start + ARTICLE_BLOCK]
-        vectors = source.matrix([article_text(article) for article in block])
-        sims = similarities(vectors, people)
-        closeness = np.maximum(sims.topics_relative, sims.work_relative)
-        top = np.argpartition(-closeness, nearest - 1, axis=1)[:, :nearest]
+        texts = [article_text(article) for article in block]
+        vectors = source.matrix(texts)
+        near = _neighbours(texts, vectors, people, nearest, neighbours)
         for offset, article in enumerate(block):
             row = start + offset
-            chosen = dict.fromkeys([*lexical_by_row.get(row, []), *top[offset].tolist()])
-            mean_topics = float(sims.topics_mean[offset, 0])
+            chosen = dict.fromkeys([*lexical_by_row.get(row, []), *near[offset].nearest])
+            means = near[offset]
             for person in chosen:
                 contact = contacts[person]
                 pair = by_pair.get((article.id, contact.id))
                 phrase = _nearest_phrase(people, person, vectors[offset])
                 phrase_sim = phrase.similarity if phrase is not None else 0.0
+                topics = float(people.topics[person] @ vectors[offset])
+                work = float(people.work[person] @ vectors[offset])
                 evidence.append(Evidence(
                     lexical=pair,
-                    topics=float(sims.topics[offset, person]),
-                    topics_relative=float(sims.topics_relative[offset, person]),
-                    work=float(sims.work[offset, person]),
-                    work_relative=float(sims.work_relative[offset, person]),
+                    topics=topics,
+                    topics_relative=topics - means.topics_mean if people.has_topics[person] else 0.0,
+                    work=work,
+                    work_relative=work - means.work_mean if people.has_work[person] else 0.0,
                     phrase=phrase_sim,
-                    phrase_relative=phrase_sim - mean_topics if phrase is not None else 0.0,
+                    phrase_relative=phrase_sim - means.topics_mean if phrase is not None else 0.0,
                     has_topics=bool(people.has_topics[person]),
                     has_work=bool(people.has_work[person]),
                     local=article.local,
@@ -147,10 +174,12 @@ def judge(
     scorer: Scorer,
     *,
     people: PeopleVectors | None = None,
+    neighbours: NeighbourStore | None = None,
 ) -> list[Judged]:
     """Every candidate pair with its probability, best first (the caller applies the
     scorer's threshold and the day's allowances)."""
-    found, evidence = candidates(articles, contacts, lexical, source, people=people)
+    found, evidence = candidates(articles, contacts, lexical, source, people=people,
+                                 neighbours=neighbours)
     logits = scorer.logits(feature_rows(evidence))
     for judged, logit, probability in zip(found, logits.tolist(), probabilities_of(logits).tolist(),
                                           strict=True):

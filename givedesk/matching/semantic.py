@@ -32,6 +32,8 @@ from givedesk.models import Article, Contact, MatchField
 __all__ = [
     "ArticleSims",
     "MemoryVectors",
+    "NeighbourStore",
+    "Neighbours",
     "PersonTexts",
     "VectorSource",
     "article_text",
@@ -55,6 +57,25 @@ class VectorStore(Protocol):
     def load_vectors(self, digests: Sequence[str]) -> dict[str, Vectors]: ...
 
     def save_vectors(self, vectors: Mapping[str, Vectors]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """What an article's similarities to everyone come to, kept so that a run with no
+    new article or person does not compute them again: its nearest people (columns of
+    `PeopleVectors`) and its blended means over topics and work."""
+
+    nearest: list[int]
+    topics_mean: float
+    work_mean: float
+
+
+class NeighbourStore(Protocol):
+    """Where `Neighbours` are kept, by the people's fingerprint and the article's digest."""
+
+    def load_neighbours(self, people: str, digests: Sequence[str]) -> dict[str, Neighbours]: ...
+
+    def save_neighbours(self, people: str, neighbours: Mapping[str, Neighbours]) -> None: ...
 
 
 class MemoryVectors:
@@ -134,6 +155,7 @@ class ArticleSims:
     topics_mean: FloatMatrix
     """Each article's mean topics similarity, blended with a typical desk's (one column):
     what a person's nearest phrase is measured against too."""
+    work_mean: FloatMatrix
 
 
 SMALL_DESK = 5.0
@@ -169,6 +191,8 @@ class PeopleVectors:
     has_work: npt.NDArray[np.bool_]
     phrases: tuple[FloatMatrix, ...]
     texts: tuple[PersonTexts, ...]
+    fingerprint: str
+    """Of the model and every text in order: an article's neighbours hold while it does."""
 
 
 def people_vectors(contacts: Sequence[Contact], source: VectorSource) -> PeopleVectors:
@@ -185,6 +209,7 @@ def people_vectors(contacts: Sequence[Contact], source: VectorSource) -> PeopleV
         has_topics=np.array([bool(t.topics) for t in texts], dtype=bool),
         has_work=np.array([bool(t.work) for t in texts], dtype=bool),
         phrases=tuple(phrases), texts=texts,
+        fingerprint=text_digest(repr(texts)),
     )
 
 
@@ -192,11 +217,12 @@ def similarities(article_vectors: FloatMatrix, people: PeopleVectors) -> Article
     topics = article_vectors @ people.topics.T
     work = article_vectors @ people.work.T
     topics_mean = _mean(topics, people.has_topics, TYPICAL_TOPICS)
+    work_mean = _mean(work, people.has_work, TYPICAL_WORK)
     return ArticleSims(
         topics=topics, work=work,
         topics_relative=_relative(topics, people.has_topics, topics_mean),
-        work_relative=_relative(work, people.has_work, _mean(work, people.has_work, TYPICAL_WORK)),
-        topics_mean=topics_mean,
+        work_relative=_relative(work, people.has_work, work_mean),
+        topics_mean=topics_mean, work_mean=work_mean,
     )
 
 

@@ -236,7 +236,8 @@ def todays_matches(
             source = VectorSource(cache)
             readers = people_vectors(everyone, source)
             scorer = bundled_scorer()
-            judged = judge(current, everyone, lexical, source, scorer, people=readers)
+            judged = judge(current, everyone, lexical, source, scorer, people=readers,
+                           neighbours=cache)
             feeds = {feed.id: feed.name or feed.url for feed in store.feeds.all()}
             cut = scorer.threshold if matching.threshold is None else matching.threshold / 100.0
             shown = []

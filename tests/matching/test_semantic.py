@@ -82,3 +82,47 @@ def test_on_a_desk_of_one_an_article_is_measured_against_a_typical_desk() -> Non
     phrase_relative = rows[0, FEATURES.index("phrase_relative")]
     assert phrase_relative == pytest.approx(rows[0, FEATURES.index("phrase")] - expected, abs=1e-3)
     assert phrase_relative > 0  # the old unblended mean made it exactly 0 on a desk of one
+
+
+def test_an_articles_neighbours_are_kept_while_the_people_are_unchanged(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from givedesk.matching import judged
+    from givedesk.matching.cache import MatchCache
+    from givedesk.matching.lexicon import lexicon_for
+
+    store.feeds.insert(Feed(url="https://gazette.example/rss", id="f1", name="Gazette"))
+    store.contacts.insert_many([
+        Contact(id="ana", name="Ana Lee", interests=["sailing"]),
+        Contact(id="ben", name="Ben Ode", role="Orchard owner", interests=["apple growing"]),
+    ])
+    store.articles.insert_many([
+        headline("s1", "Sailing Club Offers Free Lessons"),
+        headline("p1", "Codling moth found in county orchards", "Growers are told to check fruit."),
+    ])
+    computed: list[int] = []
+    real = judged.similarities
+
+    def counted(vectors: np.ndarray, people: object) -> object:
+        computed.append(len(vectors))
+        return real(vectors, people)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(judged, "similarities", counted)
+
+    def today() -> list[tuple[str, str, float]]:
+        return [(m.article.id, m.contact.id, m.score) for m in todays_matches(store, Config(), now=NOW)]
+
+    first = today()
+    assert computed == [2] and first
+    assert today() == first and computed == [2]  # nothing new: nothing computed again
+    store.articles.insert(headline("s2", "Sailing Regatta Returns To The Bay"))
+    today()
+    assert computed == [2, 1]  # only the new article
+    store.articles.replace_all([a for a in store.articles.all() if a.id != "s2"])
+    store.contacts.save(Contact(id="ben", name="Ben Ode", role="Orchard owner",
+                                interests=["apple growing", "cider"]))
+    today()
+    assert computed == [2, 1, 2]  # someone changed: every article's neighbours are new
+    with MatchCache.opened(store.paths.match_cache_file, lexicon_for(Config().matching)) as cache:
+        kept = cache.db.execute("SELECT count(*) FROM neighbours").fetchone()[0]
+    assert kept == 2  # one desk's worth: the neighbours s2 had among the old people are gone
