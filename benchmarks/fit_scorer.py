@@ -10,7 +10,8 @@ pair of those sets (`judged.candidates`: the lexical matcher's pairs and each ar
 nearest people in meaning) is a row of `features.FEATURES`; gold pairs are 1, the rest
 0. A logistic regression with an L2 penalty is fitted by Newton's method on the columns
 standardised (a similarity to a text the person lacks, `features.MISSING`, is set to the
-column's mean, as the scorer reads it), and the threshold is the one with the best F1 over the dev rows pooled.
+column's mean, as the scorer reads it), and the threshold is the one with the best F1
+over the dev rows pooled.
 
 Nothing else is fitted on: the held-out part of the second set, `../shared/eval/` and
 the blind set are only scored (`bench_matching.py`).

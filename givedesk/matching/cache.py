@@ -610,15 +610,8 @@ class MatchCache:
     def load_vectors(self, digests: Sequence[str]) -> dict[str, Vectors]:
         """Kept embeddings by text digest (`semantic.VectorSource`), half precision on
         disk: a text's vector is computed once, whatever run needs it next."""
-        found: dict[str, Vectors] = {}
-        for start in range(0, len(digests), 900):
-            chunk = digests[start:start + 900]
-            marks = ",".join("?" * len(chunk))
-            for key, blob in self.db.execute(
-                f"SELECT digest, vector FROM vectors WHERE digest IN ({marks})", chunk
-            ):
-                found[key] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-        return found
+        return {key: np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+                for key, blob in self._by_digest("SELECT digest, vector FROM vectors", digests)}
 
     def save_vectors(self, vectors: Mapping[str, Vectors]) -> None:
         self.db.executemany(
@@ -629,17 +622,19 @@ class MatchCache:
     def load_neighbours(self, people: str, digests: Sequence[str]) -> dict[str, Neighbours]:
         """Each article's nearest people and means (`judged.candidates`), kept while the
         people are as they were (`people` is their fingerprint)."""
-        found: dict[str, Neighbours] = {}
+        rows = self._by_digest("SELECT digest, nearest, topics_mean, work_mean FROM neighbours "
+                               "WHERE people = ?", digests, people)
+        return {key: Neighbours(np.frombuffer(nearest, dtype=np.int32).tolist(), topics, work)
+                for key, nearest, topics, work in rows}
+
+    def _by_digest(self, select: str, digests: Sequence[str], *params: str) -> Iterator[Any]:
+        """The rows of `select` (which may end in a WHERE clause) whose digest is one of
+        `digests`, asked in chunks SQLite's parameter limit allows."""
+        joiner = " AND" if " WHERE " in select else " WHERE"
         for start in range(0, len(digests), 900):
             chunk = digests[start:start + 900]
             marks = ",".join("?" * len(chunk))
-            for key, nearest, topics_mean, work_mean in self.db.execute(
-                f"SELECT digest, nearest, topics_mean, work_mean FROM neighbours "
-                f"WHERE people = ? AND digest IN ({marks})", [people, *chunk]
-            ):
-                found[key] = Neighbours(np.frombuffer(nearest, dtype=np.int32).tolist(),
-                                        topics_mean, work_mean)
-        return found
+            yield from self.db.execute(f"{select}{joiner} digest IN ({marks})", [*params, *chunk])
 
     def save_neighbours(self, people: str, neighbours: Mapping[str, Neighbours]) -> None:
         """Only one desk's worth is kept: the rows of other people are of no use again."""

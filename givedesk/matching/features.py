@@ -100,11 +100,15 @@ article is unlike them) but unknown, read by the scorer as the dev data's mean."
 def feature_rows(evidence: Sequence[Evidence]) -> npt.NDArray[np.float64]:
     rows = np.zeros((len(evidence), len(FEATURES)), dtype=np.float64)
     for row, found in enumerate(evidence):
-        topics = ((found.topics, found.topics_relative, found.phrase, found.phrase_relative)
-                  if found.has_topics else (MISSING,) * 4)
-        work = (found.work, found.work_relative) if found.has_work else (MISSING,) * 2
+        topics, phrase, work = (
+            (found.topics, found.topics_relative), (found.phrase, found.phrase_relative),
+            (found.work, found.work_relative))
+        if not found.has_topics:
+            topics = phrase = (MISSING, MISSING)
+        if not found.has_work:
+            work = (MISSING, MISSING)
         rows[row] = [
             *_lexical_columns(found.lexical, found.topics_relative),
-            *topics[:2], *work, *topics[2:], float(found.has_topics), float(found.local),
+            *topics, *work, *phrase, float(found.has_topics), float(found.local),
         ]
     return rows

@@ -137,8 +137,8 @@ def candidates(
         near = _neighbours(texts, vectors, people, nearest, neighbours)
         for offset, article in enumerate(block):
             row = start + offset
-            chosen = dict.fromkeys([*lexical_by_row.get(row, []), *near[offset].nearest])
             means = near[offset]
+            chosen = dict.fromkeys([*lexical_by_row.get(row, []), *means.nearest])
             for person in chosen:
                 contact = contacts[person]
                 pair = by_pair.get((article.id, contact.id))
