@@ -41,6 +41,7 @@ from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
 from givedesk.tui.widgets.links import open_externally
+from givedesk.tui.widgets.safe import brief
 from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 EMPTY_DESK = (
@@ -116,7 +117,8 @@ class TodayScreen(DeskScreen):
         Binding("o", "open_link", "Open", id="today.open", tooltip="Open the link in a browser"),
         Binding("c", "open_contact", "Person", id="today.person", tooltip="Open the person"),
         Binding("slash", "filter", "Filter", id="today.filter", tooltip="Filter the rows"),
-        Binding("u", "undo", "Undo", id="today.undo", tooltip="Undo the last dismiss or snooze"),
+        Binding("u", "undo", "Undo", id="today.undo",
+                tooltip="Undo the last dismiss or snooze; again, the one before"),
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
         Binding("k", "key_people", "Key people", id="today.keys",
                 tooltip="Mark your key relationships from the people suggested"),
@@ -133,8 +135,9 @@ class TodayScreen(DeskScreen):
         self.gives_today = 0
         self.streak = 0
         """Read with the agenda, not on every repaint of the summary line."""
-        self.last_decision: Decision | None = None
-        """The last dismiss or snooze, for `u`."""
+        self.decisions: list[Decision] = []
+        """Every dismiss and snooze since the app opened, oldest first: `u` undoes the
+        newest, and again the one before."""
         self.cursor_to: str | None = None
         """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
         self.failure: str | None = None
@@ -265,7 +268,12 @@ class TodayScreen(DeskScreen):
         return self.items.get(key) if key else None
 
     def drop(self, item: AgendaItem) -> None:
-        """Take a handled row away at once, without recomputing the agenda."""
+        """Take a handled row away at once, without recomputing the agenda, and count
+        this screen's own write as read: the dialog that asked for it (a note, a snooze)
+        resumes the screen when it closes, and re-reading then re-ranked the agenda, which
+        let the person's next candidates in; a snooze raised the count instead of
+        lowering it."""
+        self.read_stamp = self.current_stamp()
         self.items.pop(item.key, None)
         table = self.query_one(DataTable)
         if item.key in table.rows:
@@ -350,8 +358,8 @@ class TodayScreen(DeskScreen):
         assert item.intro is not None
         suggestion = item.intro
         propose_intro(self.store, suggestion.a, suggestion.b, self.now())
-        self.notify(f"Proposed. First ask {suggestion.a.name}, privately: the message is "
-                    "on the Intros screen (4).", markup=False)
+        self.notify(f"Proposed. Ask {suggestion.a.name} first: the message is on Intros (4).",
+                    markup=False)
         self.drop(item)
 
     def action_dismiss_row(self) -> None:
@@ -361,9 +369,9 @@ class TodayScreen(DeskScreen):
         if item.followup is not None:
             self.notify(FOLLOWUP_HINT, severity="warning")
             return
-        self.last_decision = decide(self.store, item, self.now())
+        self.decisions.append(decide(self.store, item, self.now()))
         lasting = "this year" if item.occasion is not None else "for good"
-        self.notify(f"Dismissed {lasting}: {item.title}. u undoes.", markup=False)
+        self.notify(f"Dismissed {lasting}: {brief(item.title)}. u undoes.", markup=False)
         if item.lead is not None:
             self.load_agenda()  # the lead leaves every row it was on
         else:
@@ -382,7 +390,7 @@ class TodayScreen(DeskScreen):
         def snoozed(days: int | None) -> None:
             if days is None:
                 return
-            self.last_decision = decide(self.store, item, self.now(), snooze_days=days)
+            self.decisions.append(decide(self.store, item, self.now(), snooze_days=days))
             until = self.now().date() + timedelta(days=days)
             self.notify(f"Snoozed until {until:%a %d %b}. u undoes.")
             self.drop(item)
@@ -390,14 +398,13 @@ class TodayScreen(DeskScreen):
         self.app.push_screen(ChoiceDialog[int]("Snooze for", SNOOZES), snoozed)
 
     def action_undo(self) -> None:
-        decision = self.last_decision
-        if decision is None:
+        if not self.decisions:
             self.notify("Nothing to undo.", severity="warning")
             return
+        decision = self.decisions.pop()
         undo_decision(self.store, decision)
-        self.last_decision = None
         self.cursor_to = decision.item.key
-        self.notify(f"Back on the desk: {decision.item.title}", markup=False)
+        self.notify(f"Back on the desk: {brief(decision.item.title)}", markup=False)
         self.load_agenda()
 
     def action_open_link(self) -> None:
@@ -408,7 +415,9 @@ class TodayScreen(DeskScreen):
             self.notify("This item has no web link to open.", severity="warning")
             return
         assert item.link is not None
-        open_externally(self.app, item.link, what="the link")
+        if not open_externally(self.app, item.link,
+                               failed="No browser opened it; the link is copied."):
+            self.app.copy_to_clipboard(item.link)
 
     async def action_open_contact(self) -> None:
         item = self.selected()
