@@ -4,7 +4,9 @@
 every contact's needs, offers, role, company and interests (`phrases.match_phrase`):
 the architect whose firm offers hospital work is the one to tell. Two people are
 never offered a lead: the one who passed it on (its source), and anyone whose company
-the lead names in full, since that is where it comes from.
+the lead names in full, since that is where it comes from. A lead that asks for
+something (`ASKING`) is not forwarded for a need it matches: that person wants the same
+thing.
 
 Whom a lead went to is read from the ledger (the gives carrying its id), whether it
 was forwarded with `forward_lead` or sent from the Outbox. A contact who marked a
@@ -14,6 +16,7 @@ has its weight multiplied by `matching.not_relevant_factor` for them from then o
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -31,6 +34,12 @@ from givedesk.text import clean_text
 FIELD_WEIGHTS = {"needs": 1.0, "offers": 1.0, "role": 0.9, "company": 0.9, "interests": 0.7}
 """How telling a match in each of a contact's fields is: a lead that meets a need or
 asks for what someone offers is the best kind; a shared interest the weakest."""
+ASKING = re.compile(r"\b(?:looking for|seeks?|seeking|searching for|in search of|wanted|"
+                    r"needs?|needed|hiring|requests? (?:for )?(?:proposals|quotes|bids))\b",
+                    re.IGNORECASE)
+"""Words saying a lead asks for something ("Cafe chain looking for a bookkeeper"). Such a
+lead goes to whoever can supply it; someone whose own need it matches wants the same
+thing, a competitor for it, so that need is no reason to forward it to them."""
 EXTRA_TERM_BONUS = 8.0
 """Added for each further term of the same contact that matched."""
 
@@ -97,8 +106,11 @@ def _terms(contact: Contact) -> Iterable[tuple[str, str]]:
 def _reasons(contact: Contact, text: str, stop_words: Sequence[str]) -> list[LeadReason]:
     """Each of the contact's terms found in `text`, weighted by field."""
     keys = word_keys(text)
+    asking = ASKING.search(text) is not None
     reasons = []
     for field, term in _terms(contact):
+        if asking and field == "needs":
+            continue
         words = phrase_words(term, stop_words)
         if not words.keys & keys:
             continue
