@@ -8,7 +8,6 @@ from givedesk.cli import clock
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table
 from givedesk.contacts import find_contact
-from givedesk.models import Lead
 from givedesk.leads import (
     LeadCandidate,
     add_lead,
@@ -18,6 +17,7 @@ from givedesk.leads import (
     lead_candidates,
     lead_views,
 )
+from givedesk.models import Lead
 
 
 def _why(candidate: LeadCandidate) -> str:
