@@ -110,17 +110,21 @@ class TodayScreen(DeskScreen):
     MODE = "today"
     TITLE = "Today"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # At 80 columns the footer holds seven keys: o, c and k are shown by enter's
+        # preview, the person's row and the key-people banner, and listed by `?`.
         Binding("enter", "preview", "Preview", id="today.preview", tooltip="Show the article and why"),
         Binding("q", "queue", "Queue", id="today.queue", tooltip="Queue it for them, with a note"),
         Binding("d", "dismiss_row", "Dismiss", id="today.dismiss", tooltip="Never suggest this pair again"),
         Binding("z", "snooze", "Snooze", id="today.snooze", tooltip="Suggest again later"),
-        Binding("o", "open_link", "Open", id="today.open", tooltip="Open the link in a browser"),
-        Binding("c", "open_contact", "Person", id="today.person", tooltip="Open the person"),
+        Binding("o", "open_link", "Open", show=False, id="today.open",
+                tooltip="Open the link in a browser"),
+        Binding("c", "open_contact", "Person", show=False, id="today.person",
+                tooltip="Open the person"),
         Binding("slash", "filter", "Filter", id="today.filter", tooltip="Filter the rows"),
         Binding("u", "undo", "Undo", id="today.undo",
                 tooltip="Undo the last dismiss or snooze; again, the one before"),
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
-        Binding("k", "key_people", "Key people", id="today.keys",
+        Binding("k", "key_people", "Key people", show=False, id="today.keys",
                 tooltip="Mark your key relationships from the people suggested"),
         Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
                 tooltip="Clear the filter"),
@@ -150,7 +154,7 @@ class TodayScreen(DeskScreen):
         yield Label(id="today-offer", classes="summary-line", markup=False)
         yield Input(placeholder="Filter by person, title or reason", id="today-filter",
                     classes="compact-input")
-        yield FittedTable(flexible={"article": 1}, minimum=24, id="today-table")
+        yield FittedTable(flexible={"article": 3, "person": 1}, minimum=14, id="today-table")
         yield Static(id="today-empty", markup=False)
 
     def on_mount(self) -> None:
@@ -158,7 +162,7 @@ class TodayScreen(DeskScreen):
         table.add_column("What", width=10, key="what")
         table.add_column("Person", width=14, key="person")
         table.add_column("Article and why", width=40, key="article")
-        table.add_column("Age", width=5, key="age")
+        table.add_column("Age", width=len("undated"), key="age")
         self.show_filter(False)
         self.query_one("#today-offer").display = False
         table.focus()
