@@ -47,7 +47,7 @@ def is_phone_number(value: str) -> bool:
     text = value.strip()
     if not _PHONE.fullmatch(text):
         return False
-    number = re.split(r"(?i)ext|x", text)[0]
+    number: str = re.split(r"(?i)ext|x", text)[0]
     low, high = PHONE_DIGITS
     return low <= sum(character.isdigit() for character in number) <= high
 
