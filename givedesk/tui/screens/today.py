@@ -352,6 +352,8 @@ class TodayScreen(DeskScreen):
             names = ", ".join(match.contact.name for match in people)
             self.notify(f"Queued for {names}. Send it from the Outbox (2).", markup=False)
             self.drop(item)
+            if len(people) < len(item.people):
+                self.load_agenda()  # the article stays, alone, for those not ticked
 
         people = [(label(m), m, index < item.chosen) for index, m in enumerate(item.people)]
         self.app.push_screen(PickPeopleDialog[Match](
