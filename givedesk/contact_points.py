@@ -33,6 +33,25 @@ def clean_label(label: str) -> str:
     return " ".join(dict.fromkeys(word for word in words if word not in NOT_LABELS))
 
 
+_PHONE = re.compile(r"\+?[\d\s().\-/]+?(?:\s*(?:ext\.?|x)\s*\d{1,6})?", re.IGNORECASE)
+PHONE_DIGITS = (3, 17)
+"""Digits a typed number has at least and at most: a short extension or service number
+("112") up to a full international number with its country code (15, ITU E.164), plus a
+trunk prefix or two."""
+
+
+def is_phone_number(value: str) -> bool:
+    """Whether a typed `value` reads as a phone number ("+1 (360) 555-0199", "0161 496
+    0000 ext 12"): digits with the separators people write, no words ("Test Co" typed
+    into the wrong box). Imported numbers are kept as they come; this checks typing."""
+    text = value.strip()
+    if not _PHONE.fullmatch(text):
+        return False
+    number: str = re.split(r"(?i)ext|x", text)[0]
+    low, high = PHONE_DIGITS
+    return low <= sum(character.isdigit() for character in number) <= high
+
+
 def web_link(value: str) -> str | None:
     """`value` as an http(s) link ("www.example.com" gets https://), or None when it is
     something else (javascript:, ftp:, a phrase)."""

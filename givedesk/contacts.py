@@ -131,7 +131,8 @@ class MergeReport:
     """Contact id -> how the first incoming record was recognised as that contact."""
     similar: dict[str, list[Contact]] = field(default_factory=dict)
     """Added contact id -> people already on the desk with a near name at the same company
-    (an explicit add only: an import merges those)."""
+    (an import merges those), or the same name at another company or none (an explicit
+    add only)."""
 
     def listing(self, *, dry_run: bool = False) -> list[str]:
         """One line per person: what happened (or would happen) to them."""
@@ -182,7 +183,8 @@ def merge_contacts(
                 continue
             match = index.find(candidate, fuzzy=fuzzy)
             if match is None:
-                if not fuzzy and (near := index.similar(candidate)):
+                if not fuzzy and (near := [*index.similar(candidate),
+                                           *index.namesakes(candidate)]):
                     report.similar[candidate.id] = near
                 added[candidate.id] = candidate
                 index.add(candidate)

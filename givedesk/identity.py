@@ -128,6 +128,8 @@ class ContactIndex:
         self._by_domain_and_name: dict[tuple[str, str], Contact] = {}
         self._by_name: dict[tuple[str, str], Contact] = {}
         """(company key, name key) -> the first contact indexed under it."""
+        self._by_name_alone: dict[str, dict[str, Contact]] = {}
+        """Name key -> contact id -> contact, whatever the company (`namesakes`)."""
         self._by_company: dict[str, dict[str, tuple[Contact, str]]] = {}
         """Company key -> contact id -> (contact, name key), for the fuzzy comparison."""
         for contact in contacts:
@@ -143,6 +145,7 @@ class ContactIndex:
         for domain in work_domains(contact):
             self._by_domain_and_name.setdefault((domain, name), contact)
         self._by_name.setdefault((company, name), contact)
+        self._by_name_alone.setdefault(name, {})[contact.id] = contact
         self._by_company.setdefault(company, {})[contact.id] = (contact, name)
 
     def find(self, record: Contact, *, fuzzy: bool = True) -> Match | None:
@@ -170,6 +173,16 @@ class ContactIndex:
         if not similar:
             return None
         return Match(similar[0], f"similar name ({similar[0].name}), same company")
+
+    def namesakes(self, record: Contact) -> list[Contact]:
+        """People with the record's very name but another company, or none where the
+        record has one (or one where it has none): "ada okafor" typed without a company
+        beside Ada Okafor at Okafor Coffee. Not the same person by the rules of `find`,
+        yet worth a word before a second card is made."""
+        company = normalise_company(record.company)
+        same_name = self._by_name_alone.get(normalise_name(record.name), {})
+        return [contact for contact in same_name.values()
+                if contact.id != record.id and normalise_company(contact.company) != company]
 
     def similar(self, record: Contact) -> list[Contact]:
         """People at the same named company whose name is close to the record's (a typo,

@@ -4,7 +4,9 @@
 every contact's needs, offers, role, company and interests (`phrases.match_phrase`):
 the architect whose firm offers hospital work is the one to tell. Two people are
 never offered a lead: the one who passed it on (its source), and anyone whose company
-the lead names in full, since that is where it comes from.
+the lead names in full, since that is where it comes from. A lead that asks for
+something (`_asked_for`) is not forwarded for a need it matches: that person wants the same
+thing.
 
 Whom a lead went to is read from the ledger (the gives carrying its id), whether it
 was forwarded with `forward_lead` or sent from the Outbox. A contact who marked a
@@ -14,6 +16,7 @@ has its weight multiplied by `matching.not_relevant_factor` for them from then o
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -31,6 +34,24 @@ from givedesk.text import clean_text
 FIELD_WEIGHTS = {"needs": 1.0, "offers": 1.0, "role": 0.9, "company": 0.9, "interests": 0.7}
 """How telling a match in each of a contact's fields is: a lead that meets a need or
 asks for what someone offers is the best kind; a shared interest the weakest."""
+ASKING = re.compile(r"\b(?:looking for|seeks?|seeking|searching for|in search of|needs?|"
+                    r"hiring|requests? (?:for )?(?:proposals|quotes|bids))\b", re.IGNORECASE)
+"""Words before what a lead asks for ("Cafe chain looking for a bookkeeper")."""
+ASKED_AFTER = re.compile(r"\b(?:wanted|needed)\b", re.IGNORECASE)
+"""Words after what a lead asks for ("Architects wanted for the library")."""
+
+
+def _asked_for(text: str) -> tuple[int, int] | None:
+    """Where the thing a lead asks for is: after "looking for", before "wanted". Such a
+    lead goes to whoever can supply it; someone whose own need is that thing wants the
+    same, a competitor for it, so that need is no reason to forward it to them."""
+    if (cue := ASKING.search(text)) is not None:
+        return cue.end(), len(text)
+    if (cue := ASKED_AFTER.search(text)) is not None:
+        return 0, cue.start()
+    return None
+
+
 EXTRA_TERM_BONUS = 8.0
 """Added for each further term of the same contact that matched."""
 
@@ -97,12 +118,17 @@ def _terms(contact: Contact) -> Iterable[tuple[str, str]]:
 def _reasons(contact: Contact, text: str, stop_words: Sequence[str]) -> list[LeadReason]:
     """Each of the contact's terms found in `text`, weighted by field."""
     keys = word_keys(text)
+    asked = _asked_for(text)
     reasons = []
     for field, term in _terms(contact):
         words = phrase_words(term, stop_words)
         if not words.keys & keys:
             continue
         found = match_phrase(words, text)
+        if found is not None and field == "needs" and asked is not None:
+            where = text.find(found.evidence.split(" … ")[0])
+            if asked[0] <= where < asked[1]:
+                continue  # they need what the lead asks for: a competitor
         if found is not None:
             reasons.append(LeadReason(field, term, found.evidence,
                                       found.score * FIELD_WEIGHTS[field]))

@@ -11,7 +11,7 @@ import msgspec
 from givedesk.cli import clock
 from givedesk.cli.context import desk, home_option, json_option
 from givedesk.cli.output import emit_json, emit_table, warn
-from givedesk.contact_points import web_link
+from givedesk.contact_points import is_phone_number, web_link
 from givedesk.contacts import (
     add_contact,
     contact_details,
@@ -78,6 +78,10 @@ def add_command(
         except ValueError:
             raise UserError(f"--{option.replace('_', '-')} must be a date like 1984-04-15, "
                             f"or --04-15 without the year, not '{fields[option]}'") from None
+    phone = str(fields["phone"]).strip()
+    if phone and not is_phone_number(phone):
+        raise UserError(f"--phone must be a phone number (digits, with + ( ) - . / or "
+                        f"spaces, ext for an extension), not '{phone}'")
     for link in urls:
         if web_link(link) is None:
             raise UserError(f"--url must be an http or https link, not '{link}'")

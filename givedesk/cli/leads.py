@@ -17,6 +17,7 @@ from givedesk.leads import (
     lead_candidates,
     lead_views,
 )
+from givedesk.models import Lead
 
 
 def _why(candidate: LeadCandidate) -> str:
@@ -61,8 +62,17 @@ def leads(ctx: click.Context, as_json: bool, show_all: bool) -> None:
         ("Id", "Lead", "Source", "Forward to", "Forwarded to"),
         [(v.lead.id, v.lead.text, v.lead.source, ", ".join(c.contact.name for c in v.candidates),
           ", ".join(c.name for c in v.forwarded_to)) for v in views],
-        empty="No leads yet. Record one with: givedesk leads add TEXT",
+        empty=_no_leads(context.store.leads.all(), show_all),
     )
+
+
+def _no_leads(stored: list[Lead], show_all: bool) -> str:
+    """Why the list is empty: "No leads yet" when every lead was dismissed told the user
+    their leads were gone; they are only hidden, and `--all` lists them."""
+    if stored and not show_all:
+        return (f"No open leads ({len(stored)} dismissed; givedesk leads --all lists them). "
+                "Record one with: givedesk leads add TEXT")
+    return "No leads yet. Record one with: givedesk leads add TEXT"
 
 
 @leads.command("add")

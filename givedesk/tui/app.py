@@ -63,6 +63,9 @@ class GiveDeskApp(App[None]):
 
     TITLE = "givedesk"
     CSS_PATH = "app.tcss"
+    NOTIFICATION_TIMEOUT: ClassVar[float] = 4
+    """Seconds a notice stays: at 80x24 one covers the lower right of the screen (the
+    Intros message, the Outbox draft), so it goes once read; errors say how long they stay."""
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         screen.MODE: screen for screen in SCREEN_CLASSES
     }

@@ -54,4 +54,7 @@ def test_add_takes_the_dates_nickname_and_links(run_cli) -> None:  # type: ignor
     assert bad.code == 2 and "--birthday must be a date like 1984-04-15" in bad.err
     bad = run_cli("contacts", "add", "Bo", "--url", "javascript:alert(1)")
     assert bad.code == 2 and "--url must be an http or https link" in bad.err
+    bad = run_cli("contacts", "add", "Bo", "--phone", "Test Co")
+    assert bad.code == 2 and "--phone must be a phone number" in bad.err
     assert len(json.loads(run_cli("contacts", "list", "--json").out)) == 1
+    assert run_cli("contacts", "add", "Bo", "--phone", "+44 (0)20 7946 0958").code == 0

@@ -50,6 +50,20 @@ def test_cli_add_reports_a_near_match_and_numbers_are_different_people(run_cli) 
             "`givedesk contacts merge`.") in mario.out
 
 
+def test_cli_add_notes_the_same_name_without_the_company(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """"ada okafor" typed bare beside Ada Okafor at Okafor Coffee: a second card, with
+    the note a misspelling gets, since it may well be her."""
+    run_cli("contacts", "add", "Ada Okafor", "--company", "Okafor Coffee")
+    bare = run_cli("contacts", "add", "ada okafor")
+    assert bare.out.startswith("Added ada okafor (")
+    assert ("Note: similar to Ada Okafor (Okafor Coffee): if they are one person, merge "
+            "with `givedesk contacts merge`.") in bare.out
+    elsewhere = run_cli("contacts", "add", "Ada Okafor", "--company", "Harbor Bank")
+    assert "similar to Ada Okafor (Okafor Coffee), ada okafor" in elsewhere.out
+    stranger = run_cli("contacts", "add", "Ben Okafor")
+    assert "Note:" not in stranger.out
+
+
 def test_contacts_merge_moves_history_and_removes_the_other(run_cli, home: Path) -> None:  # type: ignore[no-untyped-def]
     from givedesk.paths import Paths
 

@@ -51,10 +51,16 @@ def test_a_lead_nobody_matches(run_cli: Any, mateo_id: str) -> None:
     assert "Nobody on the desk matches it yet." in run_cli("leads", "add", "A bakery for sale").out
 
 
+def test_an_empty_desk_has_no_leads_yet(run_cli: Any) -> None:
+    assert run_cli("leads").out.startswith("No leads yet. Record one with")
+
+
 def test_dismiss(run_cli: Any, mateo_id: str) -> None:
     lead_id = run_cli("leads", "add", WING).out.split()[2].rstrip(".")
     assert run_cli("leads", "dismiss", lead_id).code == 0
-    assert run_cli("leads").out.startswith("No leads yet")
+    assert run_cli("leads").out.startswith(
+        "No open leads (1 dismissed; givedesk leads --all lists them).")
+    assert lead_id in run_cli("leads", "--all").out
     assert json.loads(run_cli("leads", "--all", "--json").out)[0]["dismissed"] is True
 
 

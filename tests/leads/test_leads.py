@@ -127,3 +127,21 @@ def test_today_shows_fresh_leads_with_someone_left_to_tell(store: Store) -> None
     assert len(lead_views(store, CONFIG, include_dismissed=True)) == 4
     with pytest.raises(UserError, match="no lead with id 'nope'"):
         dismiss_lead(store, "nope")
+
+
+def test_a_lead_asking_for_something_goes_to_who_offers_it_not_to_who_needs_it(
+    store: Store,
+) -> None:
+    """Ada needs a bookkeeper herself: for a cafe chain looking for one she is a
+    competitor, not a recipient. Ben, the bookkeeper who offers bookkeeping, answers it."""
+    add_person(store, "Ada Okafor", company="Okafor Coffee", needs=["a bookkeeper"],
+               interests=["cafes"])
+    add_person(store, "Ben Adeyemi", role="Bookkeeper", offers=["bookkeeping for cafes"])
+    found = add_lead(store, "Cafe chain looking for a bookkeeper", now=NOW)
+    candidates = lead_candidates(store, found, CONFIG)
+    assert [c.contact.name for c in candidates][0] == "Ben Adeyemi"
+    ada = [c for c in candidates if c.contact.name == "Ada Okafor"]
+    assert all(r.field != "needs" for c in ada for r in c.reasons), "her need is no reason"
+    offer = lead_candidates(store, add_lead(store, "A bookkeeper has room for new cafes", now=NOW),
+                            CONFIG)
+    assert ("Ada Okafor", "needs") in {(c.contact.name, r.field) for c in offer for r in c.reasons}

@@ -56,3 +56,27 @@ def test_screen(snap_compare, fixed_demo_app: GiveDeskApp, screen: str,  # type:
         await settle(pilot)
 
     assert snap_compare(app, run_before=open_screen, terminal_size=size)
+
+
+DIALOGS: dict[str, tuple[str, ...]] = {
+    "help": ("question_mark",),
+    "preview": ("enter",),
+    "note": ("q",),
+    "snooze": ("z",),
+    "key-people": ("k",),
+    "contact-form-errors": ("3", "a", *"Ada", "tab", *"ada at home", "tab", *"Test Co", "ctrl+s"),
+    "confirm-delete": ("3", "delete"),
+    "feed-errors": ("6", "a", *"ftp://news.example.com/a-rather-long-feed-address.xml", "enter"),
+}
+"""Every dialog, opened as a user would, from the screen it belongs to."""
+
+
+@pytest.mark.parametrize("dialog", list(DIALOGS))
+def test_dialog_at_80x24(snap_compare, fixed_demo_app: GiveDeskApp, dialog: str) -> None:  # type: ignore[no-untyped-def]
+    async def open_dialog(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        for key in DIALOGS[dialog]:
+            await pilot.press(key)
+            await settle(pilot)
+
+    assert snap_compare(fixed_demo_app, run_before=open_dialog, terminal_size=(80, 24))

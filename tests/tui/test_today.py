@@ -200,3 +200,59 @@ async def test_a_follow_up_is_queued_once(demo_home: Path, make_app: AppFactory)
         await settle(pilot)
         assert not any(line.startswith("Follow up | Priya Raman") for line in rows(app))
         assert [item.title for item in app.store.queue.all()] == ["Checking in"]
+
+
+def snoozable(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Keys of the rows that can be snoozed (articles and introductions), in table order."""
+    return [key for key, item in app.screen.items.items()
+            if item.match is not None or item.intro is not None]
+
+
+async def put_cursor_on(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+    table = pilot.app.screen.query_one("#today-table")
+    table.move_cursor(row=table.get_row_index(key))
+    await pilot.pause()
+
+
+async def test_dismiss_snooze_then_u_u_undoes_both_newest_first(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first, second = snoozable(app)[:2]
+        await put_cursor_on(pilot, first)
+        await pilot.press("d")
+        await settle(pilot)
+        await put_cursor_on(pilot, second)
+        await pilot.press("z", "enter")
+        await settle(pilot)
+        assert first not in app.screen.items and second not in app.screen.items
+        await pilot.press("u")
+        await settle(pilot)
+        assert second in app.screen.items and first not in app.screen.items, "newest first"
+        await pilot.press("u")
+        await settle(pilot)
+        assert first in app.screen.items and second in app.screen.items
+        assert app.store.states.all() == []
+        said = [str(n.message) for n in app._notifications]
+        assert "Nothing to undo." not in said
+        await pilot.press("u")
+        await pilot.pause()
+        assert str(list(app._notifications)[-1].message) == "Nothing to undo."
+
+
+async def test_snoozing_lowers_the_count_by_one(demo_home: Path, make_app: AppFactory) -> None:
+    """Closing the snooze dialog resumed Today, which re-read its own write and re-ranked:
+    the snoozed person's next candidates came in and the count went up."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in snoozable(app)[:3]:
+            before = len(app.screen.items)
+            await put_cursor_on(pilot, key)
+            await pilot.press("z", "enter")
+            await settle(pilot)
+            assert len(app.screen.items) == before - 1
+            summary = str(app.screen.query_one("#today-summary").render())
+            assert f" {before - 1} suggestions" in summary

@@ -10,7 +10,7 @@ from givedesk.models import Contact, ContactPoint
 from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.screens.contacts import ContactsScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import settle, static_text
+from tests.tui.helpers import screen_lines, settle, static_text
 
 
 def field(app, name: str):  # type: ignore[no-untyped-def]
@@ -58,3 +58,35 @@ async def test_edit_several_emails_phones_links_and_dates(home: Path, make_app: 
         assert ada.urls == [ContactPoint("https://www.linkedin.com/in/ada", "linkedin")]
         assert (ada.birthday, ada.anniversary) == ("1980-04-15", "--06-01")
         assert "Anniversary: 1 June" in static_text(app, "#contact-detail-text")
+
+
+async def test_a_phone_that_is_not_a_number_is_said_inline_and_the_form_keeps_it(
+    home: Path, make_app: AppFactory
+) -> None:
+    """At 80x24, the error is on the form in full (wrapped, not cut), and nothing typed is lost."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Ada Okafor")
+        field(app, "phone").value = "Test Co"
+        field(app, "more_phones").value = "home: call me"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        errors = str(app.screen.query_one("#form-errors").render())
+        assert "'Test Co' is not a phone number" in errors
+        assert "'call me' is not a phone number" in errors
+        inside = [line.split("│")[1] for line in screen_lines(app) if line.count("│") >= 2]
+        shown = " ".join(inside)
+        assert " ".join(errors.split()) in " ".join(shown.split()), "the error is cut"
+        assert (field(app, "name").value, field(app, "phone").value) == ("Ada Okafor", "Test Co")
+        field(app, "phone").value = "+1 (360) 555-0199 ext 4"
+        field(app, "more_phones").value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)
+        assert [c.phone for c in app.store.contacts.all()] == ["+1 (360) 555-0199 ext 4"]

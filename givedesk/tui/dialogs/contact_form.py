@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, TextArea
 
-from givedesk.contact_points import parse_points, points_text, web_link
+from givedesk.contact_points import is_phone_number, parse_points, points_text, web_link
 from givedesk.models import Contact, ContactPoint
 from givedesk.partial_date import normalise_partial_date
 from givedesk.text import split_terms
@@ -59,6 +59,10 @@ def form_errors(values: dict[str, str]) -> list[str]:
     email = values["email"].strip()
     if email and ("@" not in email or " " in email):
         errors.append(f"'{email}' does not look like an email address.")
+    phones = [values["phone"].strip(), *(p.value for p in parse_points(values["more_phones"]))]
+    for phone in phones:
+        if phone and not is_phone_number(phone):
+            errors.append(f"'{phone}' is not a phone number (like +1 360 555 0199).")
     if values["met_on"].strip():
         try:
             date.fromisoformat(values["met_on"].strip())

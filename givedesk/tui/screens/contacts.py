@@ -100,7 +100,8 @@ class ContactsScreen(DeskScreen):
         Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the selected contact"),
         Binding("k", "toggle_key", "Key", id="contacts.key", tooltip="Toggle key relationship"),
         Binding("s", "cycle_sort", "Sort", id="contacts.sort", tooltip="Sort by the next column"),
-        Binding("delete,D", "delete", "Delete", id="contacts.delete", tooltip="Delete (asks first)"),
+        Binding("delete,D", "delete", "Delete", show=False, id="contacts.delete",
+                tooltip="Delete (asks first)"),  # off the footer: Import and Export fit at 80
         Binding("i", "import_file", "Import", id="contacts.import",
                 tooltip="Import a .vcf or .csv file (Google, LinkedIn, Outlook, givedesk)"),
         Binding("x", "export_file", "Export", id="contacts.export",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,6 +21,25 @@ def _describe(binding: BindingType) -> tuple[str, str] | None:
     return keys, binding.tooltip or binding.description
 
 
+class KeyTable(FittedTable):
+    """The key list: a key's description wraps onto more lines rather than being cut
+    ("Quit the app and return to the co…" at 80 columns). DataTable measures a row's
+    height once, when it is added, so the rows are added again each time the columns are
+    fitted to a new width."""
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__(flexible={"does": 1}, id="help-keys")
+        self.key_rows = rows
+
+    def fit(self) -> None:
+        super().fit()
+        keep = self.cursor_row
+        self.clear()
+        for screen, keys, does in self.key_rows:
+            self.add_row(plain_cell(screen), plain_cell(keys), Text(does), height=None)
+        self.move_cursor(row=keep)
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help.close",
                         tooltip="Close the key list")]
@@ -31,21 +51,19 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Label("Keys  (Escape closes)", classes="dialog-question")
-            yield FittedTable(flexible={"does": 1}, id="help-keys")
+            yield KeyTable(self.rows())
         yield Footer(show_command_palette=False)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(screen, keys, what they do) for every described key, in the sections' order."""
+        return [(title, *described) for title, bindings in self.sections
+                for binding in bindings if (described := _describe(binding))]
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("Screen", width=10, key="screen")
         table.add_column("Key", width=14, key="key")
         table.add_column("Does", key="does")
-        for title, bindings in self.sections:
-            for binding in bindings:
-                described = _describe(binding)
-                if described:
-                    table.add_row(plain_cell(title), plain_cell(described[0]),
-                                  plain_cell(described[1]))
-
 
     def action_close(self) -> None:
         self.dismiss(None)

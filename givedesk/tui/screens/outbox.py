@@ -158,18 +158,18 @@ class OutboxScreen(DeskScreen):
         saved = self.store.paths.data_dir / "drafts" / f"{group.contact.id}.txt"
         saved.parent.mkdir(exist_ok=True)
         saved.write_text(f"To: {draft.to}\nSubject: {draft.subject}\n\n{draft.body}", "utf-8")
-        self.notify(f"Copied the draft for {group.contact.name}. If your terminal ignores "
-                    f"clipboard requests, it is also in {saved}. Press s once sent.",
-                    markup=False, timeout=8)
+        self.notify(f"Copied the draft for {group.contact.name}; also saved in the desk's "
+                    "drafts/ folder. s once sent.", markup=False)
 
     def action_mail(self) -> None:
         found = self.draft_on_screen()
         if found is None:
             return
         group, draft = found
-        if open_externally(self.app, mailto_url(draft), what="a mailto: link"):
-            self.notify(f"Asked your mail client to open a message to {group.contact.name}. "
-                        "Press s once sent.", markup=False)
+        if open_externally(self.app, mailto_url(draft),
+                           failed="No mail client opened it; y copies the draft."):
+            self.notify(f"Mail client asked for a message to {group.contact.name}. "
+                        "s once sent.", markup=False)
 
     def action_sent(self) -> None:
         group = self.selected_group()

@@ -41,6 +41,7 @@ from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
 from givedesk.tui.widgets.links import open_externally
+from givedesk.tui.widgets.safe import brief
 from givedesk.tui.widgets.tables import FittedTable, cursor_row_key
 
 EMPTY_DESK = (
@@ -109,16 +110,21 @@ class TodayScreen(DeskScreen):
     MODE = "today"
     TITLE = "Today"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # At 80 columns the footer holds seven keys: o, c and k are shown by enter's
+        # preview, the person's row and the key-people banner, and listed by `?`.
         Binding("enter", "preview", "Preview", id="today.preview", tooltip="Show the article and why"),
         Binding("q", "queue", "Queue", id="today.queue", tooltip="Queue it for them, with a note"),
         Binding("d", "dismiss_row", "Dismiss", id="today.dismiss", tooltip="Never suggest this pair again"),
         Binding("z", "snooze", "Snooze", id="today.snooze", tooltip="Suggest again later"),
-        Binding("o", "open_link", "Open", id="today.open", tooltip="Open the link in a browser"),
-        Binding("c", "open_contact", "Person", id="today.person", tooltip="Open the person"),
+        Binding("o", "open_link", "Open", show=False, id="today.open",
+                tooltip="Open the link in a browser"),
+        Binding("c", "open_contact", "Person", show=False, id="today.person",
+                tooltip="Open the person"),
         Binding("slash", "filter", "Filter", id="today.filter", tooltip="Filter the rows"),
-        Binding("u", "undo", "Undo", id="today.undo", tooltip="Undo the last dismiss or snooze"),
+        Binding("u", "undo", "Undo", id="today.undo",
+                tooltip="Undo the last dismiss or snooze; again, the one before"),
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
-        Binding("k", "key_people", "Key people", id="today.keys",
+        Binding("k", "key_people", "Key people", show=False, id="today.keys",
                 tooltip="Mark your key relationships from the people suggested"),
         Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
                 tooltip="Clear the filter"),
@@ -133,8 +139,9 @@ class TodayScreen(DeskScreen):
         self.gives_today = 0
         self.streak = 0
         """Read with the agenda, not on every repaint of the summary line."""
-        self.last_decision: Decision | None = None
-        """The last dismiss or snooze, for `u`."""
+        self.decisions: list[Decision] = []
+        """Every dismiss and snooze since the app opened, oldest first: `u` undoes the
+        newest, and again the one before."""
         self.cursor_to: str | None = None
         """A row to put the cursor on once the agenda has it (the one `u` brought back)."""
         self.failure: str | None = None
@@ -147,7 +154,7 @@ class TodayScreen(DeskScreen):
         yield Label(id="today-offer", classes="summary-line", markup=False)
         yield Input(placeholder="Filter by person, title or reason", id="today-filter",
                     classes="compact-input")
-        yield FittedTable(flexible={"article": 1}, minimum=24, id="today-table")
+        yield FittedTable(flexible={"article": 3, "person": 1}, minimum=14, id="today-table")
         yield Static(id="today-empty", markup=False)
 
     def on_mount(self) -> None:
@@ -155,7 +162,7 @@ class TodayScreen(DeskScreen):
         table.add_column("What", width=10, key="what")
         table.add_column("Person", width=14, key="person")
         table.add_column("Article and why", width=40, key="article")
-        table.add_column("Age", width=5, key="age")
+        table.add_column("Age", width=len("undated"), key="age")
         self.show_filter(False)
         self.query_one("#today-offer").display = False
         table.focus()
@@ -265,7 +272,12 @@ class TodayScreen(DeskScreen):
         return self.items.get(key) if key else None
 
     def drop(self, item: AgendaItem) -> None:
-        """Take a handled row away at once, without recomputing the agenda."""
+        """Take a handled row away at once, without recomputing the agenda, and count
+        this screen's own write as read: the dialog that asked for it (a note, a snooze)
+        resumes the screen when it closes, and re-reading then re-ranked the agenda, which
+        let the person's next candidates in; a snooze raised the count instead of
+        lowering it."""
+        self.read_stamp = self.current_stamp()
         self.items.pop(item.key, None)
         table = self.query_one(DataTable)
         if item.key in table.rows:
@@ -340,6 +352,8 @@ class TodayScreen(DeskScreen):
             names = ", ".join(match.contact.name for match in people)
             self.notify(f"Queued for {names}. Send it from the Outbox (2).", markup=False)
             self.drop(item)
+            if len(people) < len(item.people):
+                self.load_agenda()  # the article stays, alone, for those not ticked
 
         people = [(label(m), m, index < item.chosen) for index, m in enumerate(item.people)]
         self.app.push_screen(PickPeopleDialog[Match](
@@ -350,8 +364,8 @@ class TodayScreen(DeskScreen):
         assert item.intro is not None
         suggestion = item.intro
         propose_intro(self.store, suggestion.a, suggestion.b, self.now())
-        self.notify(f"Proposed. First ask {suggestion.a.name}, privately: the message is "
-                    "on the Intros screen (4).", markup=False)
+        self.notify(f"Proposed. Ask {suggestion.a.name} first: the message is on Intros (4).",
+                    markup=False)
         self.drop(item)
 
     def action_dismiss_row(self) -> None:
@@ -361,9 +375,9 @@ class TodayScreen(DeskScreen):
         if item.followup is not None:
             self.notify(FOLLOWUP_HINT, severity="warning")
             return
-        self.last_decision = decide(self.store, item, self.now())
+        self.decisions.append(decide(self.store, item, self.now()))
         lasting = "this year" if item.occasion is not None else "for good"
-        self.notify(f"Dismissed {lasting}: {item.title}. u undoes.", markup=False)
+        self.notify(f"Dismissed {lasting}: {brief(item.title)}. u undoes.", markup=False)
         if item.lead is not None:
             self.load_agenda()  # the lead leaves every row it was on
         else:
@@ -382,7 +396,7 @@ class TodayScreen(DeskScreen):
         def snoozed(days: int | None) -> None:
             if days is None:
                 return
-            self.last_decision = decide(self.store, item, self.now(), snooze_days=days)
+            self.decisions.append(decide(self.store, item, self.now(), snooze_days=days))
             until = self.now().date() + timedelta(days=days)
             self.notify(f"Snoozed until {until:%a %d %b}. u undoes.")
             self.drop(item)
@@ -390,14 +404,13 @@ class TodayScreen(DeskScreen):
         self.app.push_screen(ChoiceDialog[int]("Snooze for", SNOOZES), snoozed)
 
     def action_undo(self) -> None:
-        decision = self.last_decision
-        if decision is None:
+        if not self.decisions:
             self.notify("Nothing to undo.", severity="warning")
             return
+        decision = self.decisions.pop()
         undo_decision(self.store, decision)
-        self.last_decision = None
         self.cursor_to = decision.item.key
-        self.notify(f"Back on the desk: {decision.item.title}", markup=False)
+        self.notify(f"Back on the desk: {brief(decision.item.title)}", markup=False)
         self.load_agenda()
 
     def action_open_link(self) -> None:
@@ -408,7 +421,9 @@ class TodayScreen(DeskScreen):
             self.notify("This item has no web link to open.", severity="warning")
             return
         assert item.link is not None
-        open_externally(self.app, item.link, what="the link")
+        if not open_externally(self.app, item.link,
+                               failed="No browser opened it; the link is copied."):
+            self.app.copy_to_clipboard(item.link)
 
     async def action_open_contact(self) -> None:
         item = self.selected()

@@ -6,18 +6,19 @@ import webbrowser
 
 from textual.app import App
 
+NOT_OPENED_SECONDS = 4
+"""How long the "nothing opened it" notice stays: long enough to read one line, short
+enough not to sit over the draft or the introduction the user is reading."""
 
-def open_externally(app: App[object], url: str, *, what: str) -> bool:
-    """Open `url` in the browser or mail client; when none takes it, copy the URL and show
-    it, so the user can paste it somewhere that works. True when something opened it."""
+
+def open_externally(app: App[object], url: str, *, failed: str) -> bool:
+    """Open `url` in the browser or mail client; True when something took it. When
+    nothing did, notify `failed`: one short line saying what to do instead, never the URL
+    itself (a mailto: is a screenful of percent-encoding that covered the draft)."""
     try:
         opened = webbrowser.open(url)
     except webbrowser.Error:
         opened = False
-    if opened:
-        return True
-    app.copy_to_clipboard(url)
-    shown = url if len(url) <= 300 else url[:300] + "…"
-    app.notify(f"Nothing on this machine could open {what}, so it is copied to the clipboard:\n"
-               f"{shown}", severity="warning", markup=False, timeout=15)
-    return False
+    if not opened:
+        app.notify(failed, severity="warning", markup=False, timeout=NOT_OPENED_SECONDS)
+    return opened

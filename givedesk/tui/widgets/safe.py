@@ -7,6 +7,8 @@ build `Text`/`Content` objects that are never parsed.
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual.content import Content
 
@@ -27,3 +29,9 @@ def highlighted(text: str, start: int, end: int, *, style: str = "bold reverse")
     if 0 <= start < end <= len(text):
         content = content.stylize(style, start, end)
     return content
+
+
+def brief(text: str, width: int = 40) -> str:
+    """`text` cut at a word boundary to at most `width` characters: a notice names what
+    it acted on in a line, it does not repeat a whole headline over the screen."""
+    return textwrap.shorten(text, width, placeholder="…")
