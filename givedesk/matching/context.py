@@ -141,7 +141,7 @@ def _expansions(contact: Contact, lexicon: Lexicon) -> list[tuple[MatchField, st
     return found
 
 
-def _company_words(company: str) -> list[str]:
+def company_words(company: str) -> list[str]:
     words = tokens(company)
     while len(words) > 1 and words[-1].casefold() in LEGAL_SUFFIXES:
         words = words[:-1]
@@ -157,7 +157,7 @@ class Profile:
             (field, text.casefold()): origin for field, text, origin in expansions(contact, lexicon)
         }
         names = word_stems([contact.name])
-        self.company = word_stems([" ".join(_company_words(contact.company))]) - names
+        self.company = word_stems([" ".join(company_words(contact.company))]) - names
         texts = [*contact.interests, *contact.needs, contact.role, *contact.tags]
         texts += [origin.related for origin in self.origins.values()]
         self.all_stems = word_stems(texts) - names

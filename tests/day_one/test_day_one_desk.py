@@ -82,3 +82,15 @@ def test_key_relationships_are_offered_with_reasons_and_suggested_terms(
     assert all(s["reasons"] and not s["contact"]["key"] for s in offered)
     assert any(reason.startswith("connected ") for reason in offered[0]["reasons"])
     assert any(s["suggested_needs"] or s["suggested_interests"] for s in offered)
+
+
+def test_a_company_named_with_a_common_word_is_mentioned_only_by_news_of_it(
+    morning: dict[str, Any],
+) -> None:
+    rows = {item["title"]: item for item in morning["today"]["items"] if item["article"]}
+    # The fixture has people at UPS and at a small firm called Anchor.
+    assert "Which UPS should I buy for my homelab rack?" not in rows
+    assert "Anchor your shelves: a guide to wall fixings" not in rows
+    carrier = rows["UPS raises delivery surcharges"]
+    assert carrier["kind"] == "mention" and carrier["contact"]["company"] == "UPS"
+    assert rows["Orbit celebrates ten years on the high street"]["label"] == "Congrats"
