@@ -103,7 +103,8 @@ class AgendaItem:
     chosen: int = 1
     """How many of `people` the day suggests it to."""
     field_news: bool = False
-    """News of the person's large employer, not about them: ranked below stated interests."""
+    """News of the person's field (their role's, or their large employer's), not of a topic
+    they stated: ranked below stated interests."""
 
     @property
     def label(self) -> str:

@@ -74,7 +74,7 @@ from givedesk.store import Records
 
 FORMAT_VERSION = "9"
 """Of the file's tables: a file of another version is deleted and rebuilt."""
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
 is recomputed on the next run."""
 SCORING_FIELDS = ("title_weight", "summary_weight", "mention_bonus", "local_mention_bonus",

@@ -24,6 +24,8 @@ def morning(run_cli, tmp_path: Path) -> dict[str, Any]:  # type: ignore[no-untyp
     files.mkdir()
     write_connections(files / "Connections.csv", date.today())
     assert run_cli("contacts", "import", str(files / "Connections.csv")).code == 0
+    # One person typed an interest: what stated interests look like beside field news.
+    assert run_cli("contacts", "add", "Paloma Reyes", "--interest", "campsites").code == 0
     for path in write_feeds(files, datetime.now(UTC)):
         extra = ("--local",) if path.name == "local.xml" else ()
         assert run_cli("feeds", "add", str(path), *extra).code == 0
@@ -94,3 +96,18 @@ def test_a_company_named_with_a_common_word_is_mentioned_only_by_news_of_it(
     carrier = rows["UPS raises delivery surcharges"]
     assert carrier["kind"] == "mention" and carrier["contact"]["company"] == "UPS"
     assert rows["Orbit celebrates ten years on the high street"]["label"] == "Congrats"
+
+
+def test_people_with_only_a_role_get_news_of_their_field_below_stated_interests(
+    morning: dict[str, Any],
+) -> None:
+    items = [item for item in morning["today"]["items"] if item["article"]]
+    interests = {person["id"]: person["interests"] for person in morning["people"]}
+    java = next(i for i in items if i["title"] == "Java 25 is out: what changes for developers")
+    assert java["label"] == "Field news" and java["field_news"]
+    assert java["people"] and all(not interests[p["id"]] for p in java["people"])
+    assert f"news for {java['contact']['name'].split()[0]}'s field: java" in java["why"]
+    shares = [n for n, i in enumerate(items) if i["label"] == "Share"]
+    fields = [n for n, i in enumerate(items) if i["label"] == "Field news"]
+    assert [items[n]["contact"]["name"] for n in shares] == ["Paloma Reyes"]
+    assert max(shares) < min(fields)
