@@ -127,6 +127,7 @@ TECH = [
     ("Java 25 is out: what changes for developers", "Virtual threads and a faster garbage collector."),
     ("A lantern for every campsite: this year's best picks", "We tested twelve lanterns."),
     ("Anchor your shelves: a guide to wall fixings", "Which anchor to use for plasterboard."),
+    ("Campsites closed after storm damage", "Owners say repairs will take the whole summer."),
 ]
 FEEDS = {"business.xml": BUSINESS, "local.xml": LOCAL, "tech.xml": TECH}
 

@@ -3,8 +3,9 @@ without the user."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from givedesk.day_notes import hide_key_offer, key_offer_hidden
 from givedesk.keys import accept_terms, suggest_key, suggested_terms
 from givedesk.matching.lexicon import default_lexicon
 from givedesk.models import Contact, Give
@@ -43,3 +44,14 @@ def test_suggested_terms_come_from_role_and_company_and_are_stored_only_when_acc
     stored = store.contacts.get(brewer.id)
     assert stored is not None and stored.interests == ["cycling", "brewing", "taprooms"]
     assert stored.needs == []
+
+
+def test_the_offer_hidden_today_is_back_tomorrow_and_a_damaged_note_hides_nothing(
+    store: Store,
+) -> None:
+    assert not key_offer_hidden(store, TODAY)
+    hide_key_offer(store, TODAY)
+    assert key_offer_hidden(store, TODAY)
+    assert not key_offer_hidden(store, TODAY + timedelta(days=1))
+    store.paths.today_file.write_text("{not json", encoding="utf-8")
+    assert not key_offer_hidden(store, TODAY)

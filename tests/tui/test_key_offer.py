@@ -3,10 +3,13 @@ enter marks; then each one's suggested interests and needs are shown to accept o
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+from givedesk.config import Config
+from givedesk.tui.app import GiveDeskApp
 from givedesk.tui.dialogs import PickPeopleDialog, TextPrompt
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import FROZEN_NOW, AppFactory
 from tests.tui.helpers import screen_text, settle
 
 
@@ -47,3 +50,23 @@ async def test_escape_marks_nobody(demo_home: Path, make_app: AppFactory) -> Non
         await pilot.press("space", "escape")
         await settle(pilot)
         assert {c.id for c in app.store.contacts.all() if c.key} == keys_before
+
+
+async def test_the_offer_hidden_stays_hidden_for_the_day(
+    demo_home: Path, make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        assert "Mark your key relationships" in screen_text(app)
+        await pilot.press("K")
+        await settle(pilot)
+        assert "Mark your key relationships" not in screen_text(app)
+    again = make_app()  # the next launch, the same day
+    async with again.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        assert "Mark your key relationships" not in screen_text(again)
+    tomorrow = GiveDeskApp(again.store, Config(), clock=lambda: FROZEN_NOW + timedelta(days=1))
+    async with tomorrow.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        assert "Mark your key relationships" in screen_text(tomorrow)

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from givedesk.compose import MENTION_TITLES_IN_MESSAGES
 from givedesk.contacts import set_key_relationship
+from givedesk.day_notes import hide_key_offer
 from givedesk.desk import (
     AgendaItem,
     Decision,
@@ -120,6 +121,8 @@ class TodayScreen(DeskScreen):
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
         Binding("k", "key_people", "Key people", id="today.keys",
                 tooltip="Mark your key relationships from the people suggested"),
+        Binding("K", "hide_key_offer", "Hide offer", show=False, id="today.hide_keys",
+                tooltip="Hide the key-relationships offer until tomorrow"),
         Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
                 tooltip="Clear the filter"),
     ]
@@ -192,7 +195,7 @@ class TodayScreen(DeskScreen):
         banner = self.query_one("#today-offer", Label)
         banner.display = bool(offer)
         banner.update(f"★ Mark your key relationships: k lists {len(offer)} people worth it"
-                      if offer else "")
+                      " · K hides this until tomorrow" if offer else "")
 
     def show_agenda(
         self, items: list[AgendaItem], pulse: tuple[int, int], *, loading: bool = False
@@ -464,6 +467,14 @@ class TodayScreen(DeskScreen):
             "Mark your key relationships",
             "space ticks a person · enter marks the ticked as key · escape cancels",
             [(label(s), s, False) for s in self.key_offer]), marked)
+
+    def action_hide_key_offer(self) -> None:
+        """The offer waits until tomorrow: today has other things to do."""
+        if not self.key_offer:
+            return
+        hide_key_offer(self.store, self.now().date())
+        self.show_offer([])
+        self.notify("The key-relationships offer is hidden until tomorrow.")
 
     def offer_terms(self, people: list[Contact]) -> None:
         """One prompt per field and person, prefilled with the suggestion: enter stores
