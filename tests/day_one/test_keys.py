@@ -3,6 +3,7 @@ without the user."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 from givedesk.day_notes import hide_key_offer, key_offer_hidden
@@ -55,3 +56,23 @@ def test_the_offer_hidden_today_is_back_tomorrow_and_a_damaged_note_hides_nothin
     assert not key_offer_hidden(store, TODAY + timedelta(days=1))
     store.paths.today_file.write_text("{not json", encoding="utf-8")
     assert not key_offer_hidden(store, TODAY)
+
+
+def test_suggest_topics_shows_and_stores_only_with_accept(run_cli) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("contacts", "add", "Arjun Iyer", "--role", "Founder",
+                   "--company", "Kettle Hill Brewing").code == 0
+    shown = run_cli("contacts", "suggest-topics", "arjun", "--json")
+    assert shown.code == 0, shown.err
+    offer = json.loads(shown.out)
+    assert offer["suggested_interests"] == ["brewing"]
+    assert offer["suggested_needs"] == ["customers", "funding"]
+    assert offer["stored"] is False and offer["interests"] == offer["needs"] == []
+    edited = run_cli("contacts", "suggest-topics", "arjun", "--accept", "--interests",
+                     "brewing; taprooms", "--json")
+    stored = json.loads(edited.out)
+    assert stored["interests"] == ["brewing", "taprooms"]
+    assert stored["needs"] == ["customers", "funding"]
+    again = run_cli("contacts", "suggest-topics", "arjun")
+    assert "interests: (nothing suggested)" in again.out and "Nothing is stored" not in again.out
+    refused = run_cli("contacts", "suggest-topics", "arjun", "--needs", "x")
+    assert refused.code == 2 and "--accept" in refused.err

@@ -30,14 +30,19 @@ from givedesk.desk import (
 )
 from givedesk.identity import fold
 from givedesk.intros import propose_intro
-from givedesk.keys import KeySuggestion, accept_terms, suggested_terms
+from givedesk.keys import KeySuggestion
 from givedesk.ledger import desk_streak
 from givedesk.matching.engine import Match
 from givedesk.matching.lexicon import lexicon_for
-from givedesk.models import Contact, QueueItem
+from givedesk.models import QueueItem
 from givedesk.occasions import set_occasion_status
 from givedesk.outbox import check_in, queue_item
-from givedesk.tui.dialogs import ChoiceDialog, PickPeopleDialog, TextPrompt
+from givedesk.tui.dialogs import (
+    ChoiceDialog,
+    PickPeopleDialog,
+    TextPrompt,
+    offer_suggested_terms,
+)
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
@@ -461,7 +466,8 @@ class TodayScreen(DeskScreen):
             for suggestion in people:
                 set_key_relationship(self.store, suggestion.contact.id, True)
             self.notify(f"Marked {len(people)} key relationship(s).")
-            self.offer_terms([s.contact for s in people])
+            offer_suggested_terms(self.app, self.store, lexicon_for(self.config.matching),
+                                  [s.contact for s in people], self.load_agenda)
 
         self.app.push_screen(PickPeopleDialog[KeySuggestion](
             "Mark your key relationships",
@@ -475,34 +481,6 @@ class TodayScreen(DeskScreen):
         hide_key_offer(self.store, self.now().date())
         self.show_offer([])
         self.notify("The key-relationships offer is hidden until tomorrow.")
-
-    def offer_terms(self, people: list[Contact]) -> None:
-        """One prompt per field and person, prefilled with the suggestion: enter stores
-        what the box says, escape stores nothing."""
-        lexicon = lexicon_for(self.config.matching)
-        steps: list[tuple[Contact, str, str]] = []
-        for person in people:
-            interests, needs = suggested_terms(person, lexicon)
-            steps += [(person, "interests", "; ".join(interests)),
-                      (person, "needs", "; ".join(needs))]
-
-        def next_step(_answer: str | None = None) -> None:
-            if not steps:
-                self.load_agenda()
-                return
-            person, field, value = steps.pop(0)
-
-            def answered(answer: str | None) -> None:
-                if answer is not None and answer.strip():
-                    accept_terms(self.store, person.id, **{field: answer})
-                next_step()
-
-            self.app.push_screen(TextPrompt(
-                f"{person.name}: {field} (suggested from their role and company; edit or clear)",
-                value=value, placeholder="term; term",
-                hint="Enter keeps what the box says · Escape skips"), answered)
-
-        next_step()
 
     def action_refresh(self) -> None:
         self.desk.refresh_feeds(force=True)
