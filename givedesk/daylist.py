@@ -4,15 +4,21 @@
 160,000 people then fits the thirteen of them on the desk, and the morning is a wall of
 one story. This step, on its output, makes the list worth reading:
 
-1. **A mention is about the person or their own small company.** An article that names
+1. **News of someone's field is labelled so.** A pair whose best reason is the field of
+   the person's role or company (a Java developer and a Java release, found by the
+   lexicon's `[roles]` or by meaning) is field news: it ranks below stated interests
+   and says so. For the many people an import brings with only a role and a company,
+   it is all the desk knows of them; it is chosen before news of a large employer
+   (rule 2), which says where they work, not what they do.
+2. **A mention is about the person or their own small company.** An article that names
    only the company of someone whose company is large on the desk (`large_company`
    people or more) is news of their field at most: kind "interest", ranked below stated
    interests, never a mention or a "Congrats". Named by their own name, it stays a
    mention.
-2. **Tone.** A bad-news story (`givedesk.tone`) about a large employer is left out: an
+3. **Tone.** A bad-news story (`givedesk.tone`) about a large employer is left out: an
    outage is no occasion to write to its 9,000 staff. One about the person or their own
    small company stays, labelled "Heads-up" by the agenda.
-3. **One article, one row.** Each article's people are ranked key relationships first,
+4. **One article, one row.** Each article's people are ranked key relationships first,
    then by score; at most `max_per_article` are chosen, and at most `max_per_company`
    people at one company across the day. The others stay on the row, for the user to
    choose among when they open it.
@@ -44,7 +50,11 @@ class Pick:
     match: Match
     tone: Tone
     field_news: bool = False
-    """Named only as a large employer: news of their field, not about them."""
+    """News of their field (their role's, or their large employer's), not of a topic
+    they stated."""
+    employer_news: bool = False
+    """Field news only because it names their large employer: where they work says less
+    of what helps them than what they do, so it comes after news of their role's field."""
 
 
 @dataclass(frozen=True)
@@ -80,20 +90,23 @@ def company_sizes(contacts: Iterable[Contact]) -> Counter[str]:
 
 
 def judge(match: Match, sizes: Counter[str], config: TodayConfig) -> Pick | None:
-    """The match as the day sees it (rules 1 and 2 of the module docstring), or None
+    """The match as the day sees it (rules 1 to 3 of the module docstring), or None
     when it is left out."""
     tone = tone_of(match.article)
-    if match.kind != "mention" or any(r.field in _NAMING_FIELDS for r in match.reasons):
+    if match.kind != "mention":
+        return Pick(match, tone, field_news=match.reasons[0].field == "role")
+    if any(r.field in _NAMING_FIELDS for r in match.reasons):
         return Pick(match, tone)
     if sizes[normalise_company(match.contact.company)] < config.large_company:
         return Pick(match, tone)
     if tone == "bad":
         return None
-    return Pick(dataclasses.replace(match, kind="interest"), tone, field_news=True)
+    return Pick(dataclasses.replace(match, kind="interest"), tone, field_news=True,
+                employer_news=True)
 
 
-def _priority(pick: Pick) -> tuple[bool, bool, float]:
-    return (not pick.match.contact.key, pick.field_news, -pick.match.score)
+def _priority(pick: Pick) -> tuple[bool, bool, bool, float]:
+    return (not pick.match.contact.key, pick.field_news, pick.employer_news, -pick.match.score)
 
 
 def choose_rows(matches: Sequence[Match], contacts: Iterable[Contact],

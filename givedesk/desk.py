@@ -6,7 +6,8 @@ wait), then news about people (congratulate them when it is good news), then lea
 what someone needs, then articles worth sharing, then the follow-ups due, then
 introductions to make. A mention is labelled by what the article is: good news about
 them, bad news (a heads-up, never a congratulation), a plain mention, or a lead (a food
-bank asking for drivers is not something to congratulate).
+bank asking for drivers is not something to congratulate). An article shared for an
+interest or a field is a heads-up too when it is bad news.
 
 Articles come as rows chosen by `givedesk.daylist`: one row per article, however many
 people it fits, with the few it is best for; news of a large employer is field news.
@@ -24,6 +25,7 @@ from typing import Any, Literal
 import msgspec
 
 from givedesk.config import Config
+from givedesk.day_notes import key_offer_hidden
 from givedesk.daylist import ArticleRow, choose_rows
 from givedesk.errors import UserError
 from givedesk.feeds.fetch import feeds_to_fetch, fetch_all
@@ -96,14 +98,16 @@ class AgendaItem:
     intro: IntroSuggestion | None = None
     occasion: Occasion | None = None
     mention: MentionKind | None = None
-    """What an article naming the person is: good news, bad news, a plain mention, or a lead."""
+    """What an article naming the person is: good news, bad news, a plain mention, or a
+    lead; for any other article, "headsup" when it is bad news, else None."""
     people: tuple[Match, ...] = ()
     """Everyone the row's article fits, the `chosen` first (`match` is the first): the
     row opens to choose whom to send it to. Empty for a row of one person."""
     chosen: int = 1
     """How many of `people` the day suggests it to."""
     field_news: bool = False
-    """News of the person's large employer, not about them: ranked below stated interests."""
+    """News of the person's field (their role's, or their large employer's), not of a topic
+    they stated: ranked below stated interests."""
 
     @property
     def label(self) -> str:
@@ -143,7 +147,8 @@ def mention_kind(match: Match, tone: Tone | None = None) -> MentionKind:
 
 def item_from_match(match: Match, tone: Tone | None = None) -> AgendaItem:
     """A match as a row: the headline's matched words are highlighted in the title, and
-    the why line shows evidence the title does not already show, when there is some."""
+    the why line shows evidence the title does not already show, when there is some.
+    Bad news is a heads-up, a mention or not."""
     best = match.reasons[0]
     title = match.article.title
     in_headline = best.evidence[best.evidence_start:best.evidence_end]
@@ -156,7 +161,11 @@ def item_from_match(match: Match, tone: Tone | None = None) -> AgendaItem:
     else:
         why = best.explanation or f"{FIELD_WORDS.get(best.field, best.field)} “{best.term}” in the headline"
         start = end = 0
-    mention = mention_kind(match, tone) if match.kind == "mention" else None
+    tone = tone or tone_of(match.article)
+    # Bad news is a heads-up to share, whatever made it theirs: a layoff in their field
+    # is not a cheerful "thought of you".
+    mention = (mention_kind(match, tone) if match.kind == "mention"
+               else "headsup" if tone == "bad" else None)
     return AgendaItem(
         key=f"match:{match.article.id}:{match.contact.id}",
         group="lead" if mention == "lead" else _MATCH_GROUPS[match.kind],
@@ -297,7 +306,9 @@ def todays_agenda(store: Store, config: Config, now: datetime) -> list[AgendaIte
 def key_offer(store: Store, config: Config, now: datetime) -> list[KeySuggestion]:
     """Whom Today offers to mark as key relationships: while the desk has fewer than
     `[today] key_suggestions` of them (about ten is the point), the best of the rest
-    (`givedesk.keys`); nothing once it has enough."""
+    (`givedesk.keys`); nothing once it has enough, nor on a day the user hid the offer."""
+    if key_offer_hidden(store, now.date()):
+        return []
     with store.desk.transaction():
         contacts, gives = store.contacts.all(), store.gives.all()
     wanted = config.today.key_suggestions

@@ -42,6 +42,11 @@ class Paths:
         return self.data_dir / "matches.sqlite"
 
     @property
+    def today_file(self) -> Path:
+        """Notes for one day (the key-relationships offer hidden): see `day_notes`."""
+        return self.data_dir / "today.json"
+
+    @property
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
 

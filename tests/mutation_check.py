@@ -33,6 +33,7 @@ PER_MUTANT_TIMEOUT = 600
 STORE_FAULTS = "tests/foundation/test_store_faults.py"
 BACKUP = "tests/contacts_io/test_backup.py"
 CSV_FAULTS = "tests/contacts_io/test_csv_faults.py"
+DAY_ONE = "tests/day_one/test_day_one_desk.py"
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,42 @@ MUTANTS = [
            "        self.sort_index = (self.sort_index + 1) % len(self.sorts())",
            "        self.sort_index = 1",
            ("tests/tui/test_contacts.py::test_sort_cycles",)),
+    # The day-one desk (#23).
+    Mutant("a company named with a common word counts for the thing", "givedesk/matching/service.py",
+           "                if pair.lexical is not None and names_only_a_word(pair.lexical, source):",
+           "                if False:",
+           (f"{DAY_ONE}::test_a_company_named_with_a_common_word_is_mentioned_only_by_news_of_it",)),
+    Mutant("the thing is taken for the company", "givedesk/matching/company_sense.py",
+           "    return float(rest_vector @ business) > ABOUT_COMPANY", "    return True",
+           ("tests/day_one/test_company_words.py::test_every_labelled_story_is_told_right",)),
+    Mutant("a role's field with two senses is not searched", "givedesk/matching/context.py",
+           "        for topic in lexicon.topics_in(source) if source.strip() else ():\n",
+           "        for topic in lexicon.topics_in(source) if source.strip() else ():\n"
+           "            if lexicon.ambiguous(phrase_key(topic)) is not None:\n                continue\n",
+           (f"{DAY_ONE}::test_people_with_only_a_role_get_news_of_their_field_below_stated_interests",)),
+    Mutant("field news is labelled a share", "givedesk/daylist.py",
+           'field_news=match.reasons[0].field == "role")', "field_news=False)",
+           (f"{DAY_ONE}::test_people_with_only_a_role_get_news_of_their_field_below_stated_interests",)),
+    Mutant("employer news before news of a role's field", "givedesk/daylist.py",
+           "pick.field_news, pick.employer_news, -pick.match.score)",
+           "pick.field_news, -pick.match.score)",
+           (f"{DAY_ONE}::test_people_with_only_a_role_get_news_of_their_field_below_stated_interests",)),
+    Mutant("bad news shared cheerfully", "givedesk/desk.py",
+           '               else "headsup" if tone == "bad" else None)', "               else None)",
+           (f"{DAY_ONE}::test_the_first_morning_is_a_short_list_worth_acting_on",)),
+    Mutant("the hidden offer comes back at once", "givedesk/desk.py",
+           "    if key_offer_hidden(store, now.date()):", "    if False:",
+           ("tests/tui/test_key_offer.py::test_the_offer_hidden_stays_hidden_for_the_day",)),
+    Mutant("suggested topics stored without --accept", "givedesk/cli/contacts.py",
+           "    if accept:\n        person = accept_terms(", "    if True:\n        person = accept_terms(",
+           ("tests/day_one/test_keys.py::test_suggest_topics_shows_and_stores_only_with_accept",)),
+    Mutant("marking key on Contacts asks nothing", "givedesk/tui/screens/contacts.py",
+           "        if marked.key:\n", "        if False:\n",
+           ("tests/tui/test_key_offer.py::"
+            "test_marking_someone_key_on_contacts_offers_their_field_to_accept_or_edit",)),
+    Mutant("the core imports Textual", "givedesk/day_notes.py",
+           "import json\n", "import json\n\nimport textual  # noqa: F401\n",
+           ("tests/foundation/test_layering.py",)),
     # Not a code change: the scratch copy has no corpus beside it, as a broken CI would.
     Mutant("CI without the feed corpus", "", "", "",
            ("tests/feeds/test_corpus.py",), env={"CI": "true"}),

@@ -197,6 +197,53 @@ def suggest_key_command(as_json: bool, limit: int) -> None:
                    "--company COMPANY --key")
 
 
+@contacts.command("suggest-topics")
+@click.argument("name")
+@json_option
+@click.option("--accept", is_flag=True,
+              help="Store the suggested interests and needs (as edited with the options below).")
+@click.option("--interests", metavar="TEXT", default=None,
+              help="With --accept: the interests to store instead, separated by ';'.")
+@click.option("--needs", metavar="TEXT", default=None,
+              help="With --accept: the needs to store instead, separated by ';'.")
+@home_option
+def suggest_topics_command(name: str, as_json: bool, accept: bool, interests: str | None,
+                           needs: str | None) -> None:
+    """Interests and needs to consider for a person, drawn from their role and company
+    (the lexicon's fields). Nothing is stored unless you pass --accept."""
+    from givedesk.keys import accept_terms, suggested_terms
+    from givedesk.matching.lexicon import lexicon_for
+
+    if not accept and (interests is not None or needs is not None):
+        raise UserError("--interests and --needs say what --accept stores: add --accept")
+    context = desk()
+    store = context.store
+    person = find_contact(store, name)
+    offered_interests, offered_needs = suggested_terms(person, lexicon_for(context.config.matching))
+    if accept:
+        person = accept_terms(
+            store, person.id,
+            interests=interests if interests is not None else "; ".join(offered_interests),
+            needs=needs if needs is not None else "; ".join(offered_needs))
+    if as_json:
+        emit_json({"contact": {"id": person.id, "name": person.name, "key": person.key,
+                               "company": person.company},
+                   "role": person.role, "suggested_interests": offered_interests,
+                   "suggested_needs": offered_needs, "stored": accept,
+                   "interests": person.interests, "needs": person.needs})
+        return
+    where = " at ".join(filter(None, (person.role, person.company))) or "no role or company"
+    click.echo(f"{person.name} ({where})")
+    click.echo(f"  interests: {'; '.join(offered_interests) or '(nothing suggested)'}")
+    click.echo(f"  needs:     {'; '.join(offered_needs) or '(nothing suggested)'}")
+    if accept:
+        click.echo(f"Stored. {person.name} now has interests: {'; '.join(person.interests) or '-'}"
+                   f"; needs: {'; '.join(person.needs) or '-'}.")
+    elif offered_interests or offered_needs:
+        click.echo(f'Nothing is stored. Keep them: givedesk contacts suggest-topics "{name}" '
+                   "--accept [--interests TEXT] [--needs TEXT]")
+
+
 @contacts.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="List what would be added, merged and skipped; write nothing.")

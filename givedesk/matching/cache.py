@@ -76,7 +76,7 @@ from givedesk.store import Records
 FORMAT_VERSION = "10"
 """Of the file's tables: a file of another version is deleted and rebuilt (10: vectors of
 lower-cased texts; the old ones would never be read again)."""
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 """Part of the hits digest: bump it when matching rules change, and every cached hit
 is recomputed on the next run."""
 SCORING_FIELDS = ("title_weight", "summary_weight", "mention_bonus", "local_mention_bonus",

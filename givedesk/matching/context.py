@@ -77,7 +77,8 @@ class Origin(NamedTuple):
         if self.via == "alias":
             return f"{self.related}, {first_name}'s word for {self.term}"
         if self.via == "role":
-            return f"{self.related}, news for {first_name}'s field {self.term} ({self.source})"
+            found = "" if self.related.casefold() == self.term.casefold() else f"{self.related}, "
+            return f"{found}news for {first_name}'s field: {self.term} ({self.source})"
         return ""
 
 
@@ -134,14 +135,12 @@ def _expansions(contact: Contact, lexicon: Lexicon) -> list[tuple[MatchField, st
                 add(field, related, Origin(field, term, "related", related))
     for label, source in (("role", contact.role), ("company", contact.company)):
         for topic in lexicon.topics_in(source) if source.strip() else ():
-            if lexicon.ambiguous(phrase_key(topic)) is not None:
-                continue
             for text in (topic, *lexicon.topics[topic]):
                 add("role", text, Origin("role", topic, "role", text, f"{label}: {source}"))
     return found
 
 
-def _company_words(company: str) -> list[str]:
+def company_words(company: str) -> list[str]:
     words = tokens(company)
     while len(words) > 1 and words[-1].casefold() in LEGAL_SUFFIXES:
         words = words[:-1]
@@ -157,7 +156,7 @@ class Profile:
             (field, text.casefold()): origin for field, text, origin in expansions(contact, lexicon)
         }
         names = word_stems([contact.name])
-        self.company = word_stems([" ".join(_company_words(contact.company))]) - names
+        self.company = word_stems([" ".join(company_words(contact.company))]) - names
         texts = [*contact.interests, *contact.needs, contact.role, *contact.tags]
         texts += [origin.related for origin in self.origins.values()]
         self.all_stems = word_stems(texts) - names

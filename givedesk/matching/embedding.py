@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["DIMENSIONS", "MODEL", "Vectors", "embed"]
+__all__ = ["DIMENSIONS", "MODEL", "Vectors", "embed", "is_common_word"]
 
 MODEL = "wordllama-0.4.0/l2_supercat/256/casefolded"
 """Which model made a vector: part of its cache key, so a new model recomputes them."""
@@ -58,3 +58,15 @@ def embed(texts: list[str]) -> Vectors:
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
     unit: Vectors = np.divide(raw, norms, out=np.zeros_like(raw), where=norms > 0)
     return unit
+
+
+def is_common_word(word: str) -> bool:
+    """Whether `word` written in lower case is one token of the model's vocabulary.
+
+    The vocabulary is the 32,000 word pieces its tokenizer found most frequent in a
+    large corpus: "anchor", "target", "shell" and "ups" are whole tokens of it, while
+    "Northwind" or "Okafor" are spelled out in pieces. It is the word statistic that
+    ships with the model, so telling a common word from a name needs no other data.
+    """
+    pieces = _loaded().tokenizer.encode(word.strip().lower(), add_special_tokens=False).ids
+    return len(pieces) == 1

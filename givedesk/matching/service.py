@@ -33,6 +33,7 @@ from givedesk.collector import gc_paused
 from givedesk.config import Config, MatchingConfig
 from givedesk.errors import UserError
 from givedesk.matching.cache import HitsOf, MatchCache
+from givedesk.matching.company_sense import names_only_a_word
 from givedesk.matching.context import ArticleText, Profile
 from givedesk.matching.engine import (
     Match,
@@ -246,6 +247,8 @@ def todays_matches(
                     break
                 if pair.lexical is None and _muted(pair):  # only pairs that could be shown
                     continue
+                if pair.lexical is not None and names_only_a_word(pair.lexical, source):
+                    continue  # "Which UPS battery…" is not news of UPS
                 status = _open_status(states.get((pair.article.id, pair.contact.id)), today)
                 if status is None:
                     if used[pair.contact.id] >= matching.max_per_contact or day_left <= 0:

@@ -3,7 +3,7 @@ three news feeds, written relative to `today` so the dates read as a real export
 
 The people work at a few large employers (40 at "Northwind Bank", 25 at "Skyway Cloud",
 …, 10 at "Compass", a company named with a common word) and at about a hundred small
-ones (some named with common words too: "Lantern", "Anchor", "Orbit"). Nobody has
+ones (some named with common words too: "Lantern", "Anchor", "Orbit", "UPS"). Nobody has
 interests: that is what an import gives. A few connected in the last days, and a few
 connected on this day in earlier years (which an old desk took for anniversaries).
 """
@@ -33,7 +33,7 @@ LARGE = {"Northwind Bank": 40, "Skyway Cloud": 25, "Contoso Health": 15,
          "Fabrikam Motors": 12, "Compass": 10}
 """Large employers and how many people the desk has at each."""
 SMALL_NAMED = ("Kettle Hill Brewing", "Harbor Rugby Club", "Willow Court Care Home",
-               "Tidewater Plastics", "Riverbend Analytics", "Lantern", "Anchor", "Orbit")
+               "Tidewater Plastics", "Riverbend Analytics", "Lantern", "Anchor", "Orbit", "UPS")
 """Small companies the feeds write about (one or two people each)."""
 PLACES = (
     "Saltmarsh", "Pinecrest", "Fernhill", "Ashby", "Brookside", "Cedar", "Larkspur", "Millbrook",
@@ -110,6 +110,8 @@ BUSINESS = [
     ("Compass announces a partnership with a payments startup", "Terms were not disclosed."),
     ("Riverbend Analytics raises $5 million to grow its team", "The round was led by a local fund."),
     ("Tidewater Plastics fined over river spill", "The regulator said warnings were ignored."),
+    ("UPS raises delivery surcharges",
+     "The parcel carrier will charge more for residential deliveries."),
 ]
 LOCAL = [
     ("Kettle Hill Brewing wins gold at the regional beer awards",
@@ -125,6 +127,7 @@ TECH = [
     ("Java 25 is out: what changes for developers", "Virtual threads and a faster garbage collector."),
     ("A lantern for every campsite: this year's best picks", "We tested twelve lanterns."),
     ("Anchor your shelves: a guide to wall fixings", "Which anchor to use for plasterboard."),
+    ("Campsites closed after storm damage", "Owners say repairs will take the whole summer."),
 ]
 FEEDS = {"business.xml": BUSINESS, "local.xml": LOCAL, "tech.xml": TECH}
 

@@ -24,6 +24,8 @@ def morning(run_cli, tmp_path: Path) -> dict[str, Any]:  # type: ignore[no-untyp
     files.mkdir()
     write_connections(files / "Connections.csv", date.today())
     assert run_cli("contacts", "import", str(files / "Connections.csv")).code == 0
+    # One person typed an interest: what stated interests look like beside field news.
+    assert run_cli("contacts", "add", "Paloma Reyes", "--interest", "campsites").code == 0
     for path in write_feeds(files, datetime.now(UTC)):
         extra = ("--local",) if path.name == "local.xml" else ()
         assert run_cli("feeds", "add", str(path), *extra).code == 0
@@ -64,7 +66,9 @@ def test_the_first_morning_is_a_short_list_worth_acting_on(morning: dict[str, An
     summaries = {title: summary for feed in FEEDS.values() for title, summary in feed}
     for title, label in titles.items():
         if tone_of_text(title, summaries[title]) == "bad":
-            assert label not in ("Congrats", "Share"), title
+            assert label not in ("Congrats", "Share", "Field news"), title
+    # A bad-news story shared for an interest is a heads-up, not a cheerful share.
+    assert titles["Campsites closed after storm damage"] == "Heads-up"
 
 
 def test_no_occasion_from_an_imported_connection_date(morning: dict[str, Any]) -> None:
@@ -82,3 +86,30 @@ def test_key_relationships_are_offered_with_reasons_and_suggested_terms(
     assert all(s["reasons"] and not s["contact"]["key"] for s in offered)
     assert any(reason.startswith("connected ") for reason in offered[0]["reasons"])
     assert any(s["suggested_needs"] or s["suggested_interests"] for s in offered)
+
+
+def test_a_company_named_with_a_common_word_is_mentioned_only_by_news_of_it(
+    morning: dict[str, Any],
+) -> None:
+    rows = {item["title"]: item for item in morning["today"]["items"] if item["article"]}
+    # The fixture has people at UPS and at a small firm called Anchor.
+    assert "Which UPS should I buy for my homelab rack?" not in rows
+    assert "Anchor your shelves: a guide to wall fixings" not in rows
+    carrier = rows["UPS raises delivery surcharges"]
+    assert carrier["kind"] == "mention" and carrier["contact"]["company"] == "UPS"
+    assert rows["Orbit celebrates ten years on the high street"]["label"] == "Congrats"
+
+
+def test_people_with_only_a_role_get_news_of_their_field_below_stated_interests(
+    morning: dict[str, Any],
+) -> None:
+    items = [item for item in morning["today"]["items"] if item["article"]]
+    interests = {person["id"]: person["interests"] for person in morning["people"]}
+    java = next(i for i in items if i["title"] == "Java 25 is out: what changes for developers")
+    assert java["label"] == "Field news" and java["field_news"]
+    assert java["people"] and all(not interests[p["id"]] for p in java["people"])
+    assert f"news for {java['contact']['name'].split()[0]}'s field: java" in java["why"]
+    shares = [n for n, i in enumerate(items) if i["label"] == "Share"]
+    fields = [n for n, i in enumerate(items) if i["label"] == "Field news"]
+    assert {items[n]["contact"]["name"] for n in shares} == {"Paloma Reyes"}
+    assert max(shares) < min(fields)

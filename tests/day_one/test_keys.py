@@ -3,8 +3,10 @@ without the user."""
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, timedelta
 
+from givedesk.day_notes import hide_key_offer, key_offer_hidden
 from givedesk.keys import accept_terms, suggest_key, suggested_terms
 from givedesk.matching.lexicon import default_lexicon
 from givedesk.models import Contact, Give
@@ -43,3 +45,34 @@ def test_suggested_terms_come_from_role_and_company_and_are_stored_only_when_acc
     stored = store.contacts.get(brewer.id)
     assert stored is not None and stored.interests == ["cycling", "brewing", "taprooms"]
     assert stored.needs == []
+
+
+def test_the_offer_hidden_today_is_back_tomorrow_and_a_damaged_note_hides_nothing(
+    store: Store,
+) -> None:
+    assert not key_offer_hidden(store, TODAY)
+    hide_key_offer(store, TODAY)
+    assert key_offer_hidden(store, TODAY)
+    assert not key_offer_hidden(store, TODAY + timedelta(days=1))
+    store.paths.today_file.write_text("{not json", encoding="utf-8")
+    assert not key_offer_hidden(store, TODAY)
+
+
+def test_suggest_topics_shows_and_stores_only_with_accept(run_cli) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("contacts", "add", "Arjun Iyer", "--role", "Founder",
+                   "--company", "Kettle Hill Brewing").code == 0
+    shown = run_cli("contacts", "suggest-topics", "arjun", "--json")
+    assert shown.code == 0, shown.err
+    offer = json.loads(shown.out)
+    assert offer["suggested_interests"] == ["brewing"]
+    assert offer["suggested_needs"] == ["customers", "funding"]
+    assert offer["stored"] is False and offer["interests"] == offer["needs"] == []
+    edited = run_cli("contacts", "suggest-topics", "arjun", "--accept", "--interests",
+                     "brewing; taprooms", "--json")
+    stored = json.loads(edited.out)
+    assert stored["interests"] == ["brewing", "taprooms"]
+    assert stored["needs"] == ["customers", "funding"]
+    again = run_cli("contacts", "suggest-topics", "arjun")
+    assert "interests: (nothing suggested)" in again.out and "Nothing is stored" not in again.out
+    refused = run_cli("contacts", "suggest-topics", "arjun", "--needs", "x")
+    assert refused.code == 2 and "--accept" in refused.err

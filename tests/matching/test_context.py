@@ -170,7 +170,7 @@ def test_news_of_the_role_field_is_weak_evidence() -> None:
     found = matches("State adopts new fire code for towers", "Sprinklers in every unit.")
     ruth = found["ruth"]
     assert ruth.kind == "interest" and ruth.reasons[0].field == "role"
-    assert "field fire safety" in ruth.reasons[0].explanation
+    assert "news for Ruth's field: fire safety" in ruth.reasons[0].explanation
     own = matches("Timber frames gain ground")["ruth"].score
     assert ruth.score < own
 

@@ -36,8 +36,9 @@ from givedesk.contacts_io import (
 )
 from givedesk.errors import UserError
 from givedesk.followups import Followup, followups_among
+from givedesk.matching.lexicon import lexicon_for
 from givedesk.models import Contact, Give
-from givedesk.tui.dialogs import ConfirmDialog, TextPrompt
+from givedesk.tui.dialogs import ConfirmDialog, TextPrompt, offer_suggested_terms
 from givedesk.tui.dialogs.contact_form import ContactForm
 from givedesk.tui.dialogs.report import ReportDialog
 from givedesk.tui.screens.base import DeskScreen
@@ -315,10 +316,16 @@ class ContactsScreen(DeskScreen):
         self.app.push_screen(ContactForm(contact), edited)
 
     def action_toggle_key(self) -> None:
+        """Marking someone key offers the interests and needs their role and company
+        suggest, to accept or edit; unmarking asks nothing."""
         contact = self.selected()
-        if contact is not None:
-            set_key_relationship(self.store, contact.id, not contact.key)
-            self.reload()
+        if contact is None:
+            return
+        marked = set_key_relationship(self.store, contact.id, not contact.key)
+        self.reload()
+        if marked.key:
+            offer_suggested_terms(self.app, self.store, lexicon_for(self.config.matching),
+                                  [marked], self.reload)
 
     def action_delete(self) -> None:
         contact = self.selected()

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from givedesk.compose import MENTION_TITLES_IN_MESSAGES
 from givedesk.contacts import set_key_relationship
+from givedesk.day_notes import hide_key_offer
 from givedesk.desk import (
     AgendaItem,
     Decision,
@@ -29,14 +30,19 @@ from givedesk.desk import (
 )
 from givedesk.identity import fold
 from givedesk.intros import propose_intro
-from givedesk.keys import KeySuggestion, accept_terms, suggested_terms
+from givedesk.keys import KeySuggestion
 from givedesk.ledger import desk_streak
 from givedesk.matching.engine import Match
 from givedesk.matching.lexicon import lexicon_for
-from givedesk.models import Contact, QueueItem
+from givedesk.models import QueueItem
 from givedesk.occasions import set_occasion_status
 from givedesk.outbox import check_in, queue_item
-from givedesk.tui.dialogs import ChoiceDialog, PickPeopleDialog, TextPrompt
+from givedesk.tui.dialogs import (
+    ChoiceDialog,
+    PickPeopleDialog,
+    TextPrompt,
+    offer_suggested_terms,
+)
 from givedesk.tui.dialogs.preview import PreviewDialog
 from givedesk.tui.screens.base import DeskScreen
 from givedesk.tui.screens.contacts import age_label
@@ -126,6 +132,8 @@ class TodayScreen(DeskScreen):
         Binding("r", "refresh", "Refresh", id="today.refresh", tooltip="Fetch feeds now"),
         Binding("k", "key_people", "Key people", show=False, id="today.keys",
                 tooltip="Mark your key relationships from the people suggested"),
+        Binding("K", "hide_key_offer", "Hide offer", show=False, id="today.hide_keys",
+                tooltip="Hide the key-relationships offer until tomorrow"),
         Binding("escape", "clear_filter", "Clear", show=False, id="today.clear",
                 tooltip="Clear the filter"),
     ]
@@ -199,7 +207,7 @@ class TodayScreen(DeskScreen):
         banner = self.query_one("#today-offer", Label)
         banner.display = bool(offer)
         banner.update(f"★ Mark your key relationships: k lists {len(offer)} people worth it"
-                      if offer else "")
+                      " · K hides this until tomorrow" if offer else "")
 
     def show_agenda(
         self, items: list[AgendaItem], pulse: tuple[int, int], *, loading: bool = False
@@ -473,40 +481,21 @@ class TodayScreen(DeskScreen):
             for suggestion in people:
                 set_key_relationship(self.store, suggestion.contact.id, True)
             self.notify(f"Marked {len(people)} key relationship(s).")
-            self.offer_terms([s.contact for s in people])
+            offer_suggested_terms(self.app, self.store, lexicon_for(self.config.matching),
+                                  [s.contact for s in people], self.load_agenda)
 
         self.app.push_screen(PickPeopleDialog[KeySuggestion](
             "Mark your key relationships",
             "space ticks a person · enter marks the ticked as key · escape cancels",
             [(label(s), s, False) for s in self.key_offer]), marked)
 
-    def offer_terms(self, people: list[Contact]) -> None:
-        """One prompt per field and person, prefilled with the suggestion: enter stores
-        what the box says, escape stores nothing."""
-        lexicon = lexicon_for(self.config.matching)
-        steps: list[tuple[Contact, str, str]] = []
-        for person in people:
-            interests, needs = suggested_terms(person, lexicon)
-            steps += [(person, "interests", "; ".join(interests)),
-                      (person, "needs", "; ".join(needs))]
-
-        def next_step(_answer: str | None = None) -> None:
-            if not steps:
-                self.load_agenda()
-                return
-            person, field, value = steps.pop(0)
-
-            def answered(answer: str | None) -> None:
-                if answer is not None and answer.strip():
-                    accept_terms(self.store, person.id, **{field: answer})
-                next_step()
-
-            self.app.push_screen(TextPrompt(
-                f"{person.name}: {field} (suggested from their role and company; edit or clear)",
-                value=value, placeholder="term; term",
-                hint="Enter keeps what the box says · Escape skips"), answered)
-
-        next_step()
+    def action_hide_key_offer(self) -> None:
+        """The offer waits until tomorrow: today has other things to do."""
+        if not self.key_offer:
+            return
+        hide_key_offer(self.store, self.now().date())
+        self.show_offer([])
+        self.notify("The key-relationships offer is hidden until tomorrow.")
 
     def action_refresh(self) -> None:
         self.desk.refresh_feeds(force=True)

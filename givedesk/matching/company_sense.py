@@ -1,0 +1,68 @@
+"""Whether an article that names a company called by a common word is about the company.
+
+"Which UPS should I buy for my homelab rack?" names a battery, not the parcel carrier
+someone on the desk works at; "Anchor your shelves" is about wall fixings, not the
+small firm called Anchor. The lexical matcher cannot tell them apart: the word is the
+company's full name. This is the same sense rule as one-word interests, decided by
+meaning:
+
+1. **Only a common word needs it.** A one-word company name (legal suffixes aside) is
+   a common word when it is one token of the embedding model's vocabulary
+   (`embedding.is_common_word`: "anchor", "target", "ups"), or when the article itself
+   uses it in lower case ("we tested twelve lanterns"). "Northwind Bank" or "Okafor"
+   need nothing more.
+2. **The article, with the name taken out, must read as news of a business.** What is
+   left of "UPS raises delivery surcharges. The parcel carrier will charge more…" is
+   near `BUSINESS` in meaning; what is left of "Which UPS battery for my rack?" is not.
+   The cut, `ABOUT_COMPANY`, is the midpoint between the two classes of the labelled
+   list `tests/day_one/company_word_stories.py`, where it tells every story right.
+
+A person named by their own name is never judged here: only a mention by company alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from givedesk.matching.context import company_words
+from givedesk.matching.embedding import is_common_word
+from givedesk.matching.engine import Ranked
+from givedesk.matching.semantic import VectorSource, article_text
+from givedesk.models import Article
+
+__all__ = ["ABOUT_COMPANY", "BUSINESS", "about_company", "is_word_name", "names_only_a_word"]
+
+BUSINESS = "the company, its business and customers"
+"""What news of a company is about, whatever the company does."""
+ABOUT_COMPANY = 0.07
+"""Similarity to `BUSINESS` of an article without the name, above which it is about the
+company: on the labelled list (2026-12-07) the lowest company story scored 0.085 and the
+highest story of the thing 0.058."""
+
+
+def is_word_name(company: str, article: Article) -> bool:
+    """Whether the company's name is one common word (module docstring, rule 1)."""
+    words = company_words(company)
+    if len(words) != 1:
+        return False
+    name = words[0]
+    used_lower = re.search(rf"\b{re.escape(name.lower())}", article_text(article))
+    return used_lower is not None or is_common_word(name)
+
+
+def about_company(article: Article, company: str, source: VectorSource) -> bool:
+    """Whether the article, its company name taken out, reads as news of a business
+    (module docstring, rule 2)."""
+    name = " ".join(company_words(company))
+    rest = re.sub(rf"\b{re.escape(name)}\w*", " ", article_text(article), flags=re.IGNORECASE)
+    rest_vector, business = source.matrix([rest, BUSINESS])
+    return float(rest_vector @ business) > ABOUT_COMPANY
+
+
+def names_only_a_word(pair: Ranked, source: VectorSource) -> bool:
+    """Whether a lexical pair's only evidence is a company name that is a common word
+    used for the thing, not the company: such a pair is no suggestion."""
+    if any(hit.field != "company" for hit in pair.hits):
+        return False
+    company = pair.contact.company
+    return is_word_name(company, pair.article) and not about_company(pair.article, company, source)
