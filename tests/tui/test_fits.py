@@ -54,3 +54,13 @@ async def test_today_shows_whole_names_at_120_and_undated_at_80(
         assert age.width >= len("undated"), "'undated' wrapped as undat/ed"
         person = next(column for key, column in columns.items() if key.value == "person")
         assert person.width >= 14
+
+
+async def test_the_key_relationships_offer_fits_80_columns(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        banner = next(line for line in screen_lines(app) if "Key relationships" in line)
+        assert banner.rstrip().endswith("K hides this till tomorrow"), banner

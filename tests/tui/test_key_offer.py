@@ -22,7 +22,7 @@ async def test_marking_a_suggested_person_key_and_accepting_only_what_was_confir
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "Mark your key relationships" in screen_text(app)
+        assert "Key relationships: k lists" in screen_text(app)
         await pilot.press("k")
         await settle(pilot)
         assert isinstance(app.screen, PickPeopleDialog)
@@ -61,18 +61,18 @@ async def test_the_offer_hidden_stays_hidden_for_the_day(
     app = make_app()
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        assert "Mark your key relationships" in screen_text(app)
+        assert "Key relationships: k lists" in screen_text(app)
         await pilot.press("K")
         await settle(pilot)
-        assert "Mark your key relationships" not in screen_text(app)
+        assert "Key relationships: k lists" not in screen_text(app)
     again = make_app()  # the next launch, the same day
     async with again.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        assert "Mark your key relationships" not in screen_text(again)
+        assert "Key relationships: k lists" not in screen_text(again)
     tomorrow = GiveDeskApp(again.store, Config(), clock=lambda: FROZEN_NOW + timedelta(days=1))
     async with tomorrow.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        assert "Mark your key relationships" in screen_text(tomorrow)
+        assert "Key relationships: k lists" in screen_text(tomorrow)
 
 
 async def test_marking_someone_key_on_contacts_offers_their_field_to_accept_or_edit(

@@ -206,8 +206,8 @@ class TodayScreen(DeskScreen):
         self.key_offer = offer
         banner = self.query_one("#today-offer", Label)
         banner.display = bool(offer)
-        banner.update(f"★ Mark your key relationships: k lists {len(offer)} people worth it"
-                      " · K hides this until tomorrow" if offer else "")
+        banner.update(f"★ Key relationships: k lists {len(offer)} worth marking"
+                      " · K hides this till tomorrow" if offer else "")
 
     def show_agenda(
         self, items: list[AgendaItem], pulse: tuple[int, int], *, loading: bool = False
