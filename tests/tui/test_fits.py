@@ -64,3 +64,19 @@ async def test_the_key_relationships_offer_fits_80_columns(
         await settle(pilot)
         banner = next(line for line in screen_lines(app) if "Key relationships" in line)
         assert banner.rstrip().endswith("K hides this till tomorrow"), banner
+
+
+async def test_the_key_people_list_fits_80_columns_and_says_why_below(
+    demo_home: Path, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        listed = screen_text(app).split("cancels")[1].split("╰")[0]
+        assert "Jonas Lindqvist, Tidewater Labs" in listed and "…" not in listed
+        assert "Jonas Lindqvist, CTO and co-founder at Tidewater Labs: met" in listed
+        await pilot.press("down")
+        await settle(pilot)
+        assert "Sofía Castellanos, Executive director" in screen_text(app)

@@ -472,8 +472,12 @@ class TodayScreen(DeskScreen):
 
         def label(suggestion: KeySuggestion) -> str:
             person = suggestion.contact
+            return ", ".join(filter(None, (person.name, person.company)))
+
+        def detail(suggestion: KeySuggestion) -> str:
+            person = suggestion.contact
             where = " at ".join(filter(None, (person.role, person.company)))
-            return f"{person.name}{', ' + where if where else ''} — {'; '.join(suggestion.reasons)}"
+            return f"{person.name}{', ' + where if where else ''}: {'; '.join(suggestion.reasons)}"
 
         def marked(people: list[KeySuggestion] | None) -> None:
             if not people:
@@ -487,7 +491,8 @@ class TodayScreen(DeskScreen):
         self.app.push_screen(PickPeopleDialog[KeySuggestion](
             "Mark your key relationships",
             "space ticks a person · enter marks the ticked as key · escape cancels",
-            [(label(s), s, False) for s in self.key_offer]), marked)
+            [(label(s), s, False) for s in self.key_offer],
+            [detail(s) for s in self.key_offer]), marked)
 
     def action_hide_key_offer(self) -> None:
         """The offer waits until tomorrow: today has other things to do."""
