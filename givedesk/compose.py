@@ -99,8 +99,7 @@ def draft_outbox_message(
 
 def blurb(contact: Contact) -> str:
     """A few lines about a person that the other side of an introduction can forward."""
-    where = " at ".join(part for part in (contact.role, contact.company) if part)
-    first = ", ".join(part for part in (contact.name, where) if part)
+    first = ", ".join(part for part in (contact.name, contact.position) if part)
     if contact.location:
         first += f" ({contact.location})"
     lines = [first]

@@ -92,6 +92,11 @@ class Contact:
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.split() else self.name
 
+    @property
+    def position(self) -> str:
+        """"Chef at Bellini's Trattoria", either part alone, or "" when neither is known."""
+        return " at ".join(part for part in (self.role, self.company) if part)
+
 
 @dataclass
 class Feed:

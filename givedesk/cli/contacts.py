@@ -232,8 +232,7 @@ def suggest_topics_command(name: str, as_json: bool, accept: bool, interests: st
                    "suggested_needs": offered_needs, "stored": accept,
                    "interests": person.interests, "needs": person.needs})
         return
-    where = " at ".join(filter(None, (person.role, person.company))) or "no role or company"
-    click.echo(f"{person.name} ({where})")
+    click.echo(f"{person.name} ({person.position or 'no role or company'})")
     click.echo(f"  interests: {'; '.join(offered_interests) or '(nothing suggested)'}")
     click.echo(f"  needs:     {'; '.join(offered_needs) or '(nothing suggested)'}")
     if accept:

@@ -58,12 +58,12 @@ def is_word_name(company: str, article: Article) -> bool:
 def about_company(article: Article, company: str, source: VectorSource) -> bool:
     """Whether the article writes the name as a name and, the name taken out, reads as
     news of a business (module docstring, rules 2 and 3)."""
-    name = " ".join(company_words(company))
-    written = re.findall(rf"\b{re.escape(name)}", f"{article.title}\n{article.summary}",
-                         flags=re.IGNORECASE)
+    named = re.compile(rf"\b{re.escape(' '.join(company_words(company)))}\w*", re.IGNORECASE)
+    text = article_text(article)
+    written = named.findall(text)
     if written and not any(word != word.lower() for word in written):
         return False
-    rest = re.sub(rf"\b{re.escape(name)}\w*", " ", article_text(article), flags=re.IGNORECASE)
+    rest = named.sub(" ", text)
     rest_vector, business = source.matrix([rest, BUSINESS])
     return float(rest_vector @ business) > ABOUT_COMPANY
 

@@ -476,8 +476,8 @@ class TodayScreen(DeskScreen):
 
         def detail(suggestion: KeySuggestion) -> str:
             person = suggestion.contact
-            where = " at ".join(filter(None, (person.role, person.company)))
-            return f"{person.name}{', ' + where if where else ''}: {'; '.join(suggestion.reasons)}"
+            named = ", ".join(filter(None, (person.name, person.position)))
+            return f"{named}: {'; '.join(suggestion.reasons)}"
 
         def marked(people: list[KeySuggestion] | None) -> None:
             if not people:
